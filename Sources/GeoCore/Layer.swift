@@ -1,0 +1,137 @@
+import Foundation
+
+/// The type of a layer attribute, as writers map it to GeoJSON, KML `Schema` and
+/// GeoPackage column types.
+public enum FieldType: String, Sendable, Hashable, Codable {
+    case integer
+    case real
+    case text
+    /// A calendar date, written as `YYYY-MM-DD`.
+    case date
+    case boolean
+}
+
+/// One attribute column of a layer.
+public struct Field: Sendable, Hashable {
+    public var name: String
+    public var type: FieldType
+
+    public init(_ name: String, _ type: FieldType) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// A typed attribute value; `.null` is unknown (never 0 or "").
+public enum PropertyValue: Sendable, Hashable {
+    case null
+    case integer(Int)
+    case real(Double)
+    case text(String)
+    /// A calendar date as `YYYY-MM-DD`.
+    case date(String)
+    case boolean(Bool)
+
+    public var isNull: Bool { if case .null = self { true } else { false } }
+
+    /// The value as text for formats without types (CSV, KML `SimpleData`); nil when null.
+    public var textValue: String? {
+        switch self {
+        case .null: nil
+        case .integer(let v): String(v)
+        case .real(let v): v.isFinite ? String(v) : nil
+        case .text(let v), .date(let v): v
+        case .boolean(let v): v ? "true" : "false"
+        }
+    }
+}
+
+/// A feature: an identifier, a geometry and values in the order of its layer's fields.
+public struct Feature: Sendable, Hashable {
+    public var id: String
+    public var geometry: Geometry
+    /// One value per field of the layer, in the same order.
+    public var values: [PropertyValue]
+
+    public init(id: String, geometry: Geometry, values: [PropertyValue]) {
+        self.id = id
+        self.geometry = geometry
+        self.values = values
+    }
+}
+
+/// How a layer is drawn: shared by the KML styles and the GeoPackage QGIS styles so both
+/// look the same.
+public struct LayerStyle: Sendable, Hashable {
+    /// A category of features sharing a colour, selected by the value of `field`.
+    public struct Category: Sendable, Hashable {
+        public var value: String
+        public var label: String
+        /// Colour as `#RRGGBB`.
+        public var color: String
+        public init(value: String, label: String, color: String) {
+            self.value = value
+            self.label = label
+            self.color = color
+        }
+    }
+
+    /// Default colour as `#RRGGBB`.
+    public var color: String
+    /// Fill opacity from 0 to 1 for polygons.
+    public var fillOpacity: Double
+    /// Line width in pixels.
+    public var lineWidth: Double
+    /// The field whose value picks a category, if the layer is categorised.
+    public var categoryField: String?
+    public var categories: [Category]
+
+    public init(color: String, fillOpacity: Double = 0.35, lineWidth: Double = 1.5,
+                categoryField: String? = nil, categories: [Category] = []) {
+        self.color = color
+        self.fillOpacity = fillOpacity
+        self.lineWidth = lineWidth
+        self.categoryField = categoryField
+        self.categories = categories
+    }
+}
+
+/// A named collection of features sharing one ordered, typed schema. Writers know layers,
+/// not incidents.
+public struct Layer: Sendable {
+    public var name: String
+    public var title: String
+    public var fields: [Field]
+    public var features: [Feature]
+    public var style: LayerStyle
+    /// Free-text provenance written into layer metadata (border source and scale, ...).
+    public var metadata: [String: String]
+
+    public init(name: String, title: String? = nil, fields: [Field], features: [Feature] = [],
+                style: LayerStyle, metadata: [String: String] = [:]) {
+        self.name = name
+        self.title = title ?? name
+        self.fields = fields
+        self.features = features
+        self.style = style
+        self.metadata = metadata
+    }
+
+    /// The index of the field called `name`, if any.
+    public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
+
+    /// Appends a feature; traps if its values do not match the fields (a programmer error).
+    public mutating func append(_ feature: Feature) {
+        precondition(feature.values.count == fields.count, "feature \(feature.id) has \(feature.values.count) values for \(fields.count) fields")
+        features.append(feature)
+    }
+
+    public var boundingBox: BoundingBox? {
+        var box: BoundingBox?
+        for f in features {
+            guard let b = f.geometry.boundingBox else { continue }
+            if box == nil { box = b } else { box!.expand(toInclude: b) }
+        }
+        return box
+    }
+}

@@ -1,0 +1,1 @@
+// The GeoGEOS target; see DESIGN.md for its place in the layers.

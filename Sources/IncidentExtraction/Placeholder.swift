@@ -1,0 +1,1 @@
+// The IncidentExtraction target; see DESIGN.md for its place in the layers.

@@ -1,0 +1,2 @@
+import IncidentMap
+print("incidentmap")
