@@ -1,0 +1,112 @@
+import Foundation
+
+/// A CSV file parsed into rows of fields (RFC 4180: quotes, doubled quotes, CR LF),
+/// remembering the line each record starts on for error messages.
+///
+/// Parsing works over UTF-8 bytes and copies each field once, because ACLED exports of a
+/// million rows are common inputs and String-based splitting is several times slower.
+public struct CSVTable: Sendable {
+    public var header: [String]
+    /// Records after the header; each may have a different field count (checked by readers).
+    public var rows: [[String]]
+    /// 1-based line on which each record starts.
+    public var lines: [Int]
+
+    /// Parses `data`; `file` names the source in errors.
+    public static func parse(_ data: Data, file: String) throws -> CSVTable {
+        guard !data.isEmpty else {
+            throw InputError(file: file, problem: "the file is empty", hint: "give a CSV file with a header line")
+        }
+        var records: [[String]] = []
+        var lines: [Int] = []
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = bytes.startIndex
+            // Skip a UTF-8 byte order mark, which spreadsheet exports often write.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+            var line = 1
+            var record: [String] = []
+            var field: [UInt8] = []
+            var recordStart = 1
+            var inQuotes = false
+            var fieldWasQuoted = false
+            let end = bytes.endIndex
+
+            func finishField() throws {
+                guard let s = String(validating: field, as: UTF8.self) else {
+                    throw InputError(file: file, line: line, problem: "text is not valid UTF-8",
+                                     hint: "re-save the file as UTF-8")
+                }
+                record.append(s)
+                field.removeAll(keepingCapacity: true)
+                fieldWasQuoted = false
+            }
+            while i < end {
+                let b = bytes[i]
+                if inQuotes {
+                    if b == UInt8(ascii: "\"") {
+                        if i + 1 < end, bytes[i + 1] == UInt8(ascii: "\"") {
+                            field.append(b)
+                            i += 2
+                            continue
+                        }
+                        inQuotes = false
+                    } else {
+                        if b == UInt8(ascii: "\n") { line += 1 }
+                        field.append(b)
+                    }
+                    i += 1
+                    continue
+                }
+                switch b {
+                case UInt8(ascii: ","):
+                    try finishField()
+                case UInt8(ascii: "\""):
+                    if field.isEmpty && !fieldWasQuoted {
+                        inQuotes = true
+                        fieldWasQuoted = true
+                    } else {
+                        field.append(b)
+                    }
+                case UInt8(ascii: "\r"):
+                    break
+                case UInt8(ascii: "\n"):
+                    try finishField()
+                    if !(record.count == 1 && record[0].isEmpty) {
+                        records.append(record)
+                        lines.append(recordStart)
+                    }
+                    record.removeAll(keepingCapacity: true)
+                    line += 1
+                    recordStart = line
+                default:
+                    field.append(b)
+                }
+                i += 1
+            }
+            if inQuotes {
+                throw InputError(file: file, line: recordStart, problem: "a quoted field is never closed",
+                                 hint: "close the quote or remove the stray \" character")
+            }
+            if !field.isEmpty || !record.isEmpty || fieldWasQuoted {
+                try finishField()
+                if !(record.count == 1 && record[0].isEmpty) {
+                    records.append(record)
+                    lines.append(recordStart)
+                }
+            }
+        }
+        guard let header = records.first else {
+            throw InputError(file: file, problem: "the file holds no CSV records", hint: "give a CSV file with a header line")
+        }
+        return CSVTable(header: header.map { $0.trimmingCharacters(in: .whitespaces) },
+                        rows: Array(records.dropFirst()), lines: Array(lines.dropFirst()))
+    }
+
+    /// The index of the first header matching one of `names` (case-insensitive).
+    public func column(_ names: [String]) -> Int? {
+        let lowered = header.map { $0.lowercased() }
+        for name in names { if let i = lowered.firstIndex(of: name.lowercased()) { return i } }
+        return nil
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import GeoCore
+import Gazetteer
+
+/// The kinds of incident table incidentmap reads.
+public enum TableFormat: String, Sendable {
+    /// An ACLED export, recognised by its header (`event_id_cnty`, `event_type`, ...).
+    case acled
+    /// Any other CSV with latitude/longitude columns or a place-name column.
+    case csv
+    /// A GeoJSON FeatureCollection (or a single Feature) of points.
+    case geojson
+    /// JSON lines: one object per line with the same property names as the CSV columns.
+    case jsonl
+
+    /// The format implied by a file name's extension, if it names a table.
+    public init?(fileExtension ext: String) {
+        switch ext.lowercased() {
+        case "csv", "tsv": self = .csv
+        case "geojson", "json": self = .geojson
+        case "jsonl", "ndjson": self = .jsonl
+        default: return nil
+        }
+    }
+}
+
+/// Column choices a user can force when auto-detection guesses wrong.
+public struct TableOptions: Sendable {
+    public var latitudeColumn: String?
+    public var longitudeColumn: String?
+    public var placeColumn: String?
+    /// Keep reading after a bad row, collecting it in `rejected`, instead of stopping.
+    public var keepGoing: Bool
+
+    public init(latitudeColumn: String? = nil, longitudeColumn: String? = nil, placeColumn: String? = nil,
+                keepGoing: Bool = false) {
+        self.latitudeColumn = latitudeColumn
+        self.longitudeColumn = longitudeColumn
+        self.placeColumn = placeColumn
+        self.keepGoing = keepGoing
+    }
+}
+
+/// What a table gave: incidents, names that could not be placed, and rows that could not be used.
+public struct TableReadResult: Sendable {
+    public var format: TableFormat
+    public var incidents: [Incident] = []
+    public var unresolved: [UnresolvedMention] = []
+    public var rejected: [RejectedRow] = []
+}
+
+/// Reads incident tables: ACLED CSV exports, generic CSV, GeoJSON points and JSON lines.
+public struct TableReader: Sendable {
+    public var options: TableOptions
+    public var gazetteer: Gazetteer?
+
+    public init(options: TableOptions = .init(), gazetteer: Gazetteer? = nil) {
+        self.options = options
+        self.gazetteer = gazetteer
+    }
+
+    /// Reads `url` as `format` (default: from the extension).
+    public func read(_ url: URL, format: TableFormat? = nil) throws -> TableReadResult {
+        let file = url.path
+        guard let format = format ?? TableFormat(fileExtension: url.pathExtension) else {
+            throw InputError(file: file, problem: "'.\(url.pathExtension)' is not a table format",
+                             hint: "use .csv, .geojson, .json or .jsonl")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(file: file, problem: "cannot be read", hint: "check that it exists and is readable")
+        }
+        return try read(data, file: file, format: format)
+    }
+
+    public func read(_ data: Data, file: String, format: TableFormat) throws -> TableReadResult {
+        switch format {
+        case .acled, .csv: try readCSV(data, file: file)
+        case .geojson: try GeoJSONTable(reader: self).read(data, file: file)
+        case .jsonl: try readJSONLines(data, file: file)
+        }
+    }
+
+    /// Adds a decoded row to `result`, or records or throws the row's error.
+    func collect(_ body: () throws -> RowDecoder.Outcome, into result: inout TableReadResult) throws {
+        do {
+            switch try body() {
+            case .incident(let incident): result.incidents.append(incident)
+            case .unresolved(let mention): result.unresolved.append(mention)
+            }
+        } catch let error as InputError {
+            guard options.keepGoing else { throw error }
+            result.rejected.append(RejectedRow(error))
+        }
+    }
+
+    func renamed(_ name: String) -> String {
+        if name == options.latitudeColumn { return "latitude" }
+        if name == options.longitudeColumn { return "longitude" }
+        if name == options.placeColumn { return "location" }
+        return name
+    }
+
+    private func readCSV(_ data: Data, file: String) throws -> TableReadResult {
+        let table = try CSVTable.parse(data, file: file)
+        let isACLED = Set(["event_id_cnty", "event_type", "sub_event_type", "latitude", "longitude"])
+            .isSubset(of: Set(table.header.map { $0.lowercased() }))
+        var result = TableReadResult(format: isACLED ? .acled : .csv)
+        for forced in [options.latitudeColumn, options.longitudeColumn, options.placeColumn].compactMap({ $0 })
+        where !table.header.contains(forced) {
+            throw InputError(file: file, line: 1, problem: "no column named '\(forced)'",
+                             hint: "the header has: \(table.header.joined(separator: ", "))")
+        }
+        var columnIndex: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() where columnIndex[renamed(name).lowercased()] == nil {
+            columnIndex[renamed(name).lowercased()] = i
+        }
+        let hasPlace = RowDecoder.placeColumns.contains { columnIndex[$0] != nil }
+        let hasCoordinates = RowDecoder.latitudeColumns.contains { columnIndex[$0] != nil }
+            && RowDecoder.longitudeColumns.contains { columnIndex[$0] != nil }
+        guard hasPlace || hasCoordinates else {
+            throw InputError(file: file, line: 1, problem: "no latitude/longitude columns and no place-name column",
+                             hint: "name them latitude and longitude (or location), or pass --lat-column, "
+                                 + "--lon-column or --place-column")
+        }
+        result.incidents.reserveCapacity(table.rows.count)
+        let decoder = RowDecoder(file: file, gazetteer: gazetteer)
+        for (n, row) in table.rows.enumerated() {
+            let line = table.lines[n]
+            try collect({
+                guard row.count == table.header.count else {
+                    throw InputError(file: file, line: line,
+                                     problem: "\(row.count) fields where the header has \(table.header.count)",
+                                     hint: "quote fields that contain commas, or fix the row's field count")
+                }
+                var outcome = try decoder.decode(line: line, feature: nil, rowNumber: n + 1, coordinate: nil) { name in
+                    guard let i = columnIndex[name] else { return nil }
+                    let v = row[i].trimmingCharacters(in: .whitespaces)
+                    return v.isEmpty ? nil : v
+                }
+                if isACLED, case .incident(var incident) = outcome {
+                    incident.extra = Array(zip(table.header, row))
+                    outcome = .incident(incident)
+                }
+                return outcome
+            }, into: &result)
+        }
+        return result
+    }
+
+    private func readJSONLines(_ data: Data, file: String) throws -> TableReadResult {
+        var result = TableReadResult(format: .jsonl)
+        let decoder = RowDecoder(file: file, gazetteer: gazetteer)
+        var lineNumber = 0
+        var rowNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { continue }
+            rowNumber += 1
+            let number = lineNumber, row = rowNumber
+            try collect({
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                    throw InputError(file: file, line: number, problem: "not a JSON object",
+                                     hint: "write one JSON object per line")
+                }
+                let lowered = Dictionary(object.map { (renamed($0.key).lowercased(), $0.value) },
+                                         uniquingKeysWith: { a, _ in a })
+                return try decoder.decode(line: number, feature: nil, rowNumber: row, coordinate: nil) {
+                    JSONValue.text(lowered[$0])
+                }
+            }, into: &result)
+        }
+        if rowNumber == 0 {
+            throw InputError(file: file, problem: "the file holds no JSON lines", hint: "write one JSON object per line")
+        }
+        return result
+    }
+}
+
+/// Text of a JSON scalar the way a CSV cell would hold it.
+enum JSONValue {
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let s as String:
+            let t = s.trimmingCharacters(in: .whitespaces)
+            return t.isEmpty ? nil : t
+        case let b as Bool where type(of: value!) == Bool.self:
+            return b ? "true" : "false"
+        case let n as NSNumber:
+            return n.stringValue
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import GeoCore
+import Gazetteer
+import Testing
+@testable import IncidentExtraction
+
+@Suite("Incident tables")
+struct TableReaderTests {
+    let reader = TableReader()
+
+    func read(_ text: String, format: TableFormat = .csv, options: TableOptions = .init()) throws -> TableReadResult {
+        try TableReader(options: options).read(Data(text.utf8), file: "t.csv", format: format)
+    }
+
+    func error(_ text: String, format: TableFormat = .csv) -> InputError? {
+        do { _ = try read(text, format: format); return nil } catch let e as InputError { return e } catch { return nil }
+    }
+
+    @Test func acledHeaderIsRecognisedAndColumnsKept() throws {
+        let csv = """
+        event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,actor2,country,admin1,location,\
+        latitude,longitude,geo_precision,source,notes,fatalities
+        SYR1,2021-03-05,1,Explosions/Remote violence,Air/drone strike,"Military Forces of Russia (2000-)",,Syria,\
+        Idlib,Sarmada,36.18,36.72,2,Reuters,"Strikes hit a gas facility, trailers burned",0
+        SYR2,5 March 2021,2,Battles,Armed clash,A,B,Syria,Aleppo,X,36.5,37.1,1,,,
+        """
+        let result = try read(csv)
+        #expect(result.format == .acled)
+        #expect(result.incidents.count == 2)
+        let first = result.incidents[0]
+        #expect(first.eventID == "SYR1")
+        #expect(first.eventDate == CalendarDate(year: 2021, month: 3, day: 5))
+        #expect(first.geoPrecision == .near)
+        #expect(first.coordinate == Coordinate(longitude: 36.72, latitude: 36.18))
+        #expect(first.notes == "Strikes hit a gas facility, trailers burned")
+        #expect(first.fatalities == 0)
+        #expect(first.actor1 == "Military Forces of Russia (2000-)")
+        #expect(first.extra.count == 16)
+        #expect(result.incidents[1].eventDate == CalendarDate(year: 2021, month: 3, day: 5))
+        #expect(result.incidents[1].timePrecision == .week)
+        #expect(result.incidents[1].fatalities == nil, "an empty count is unknown, not 0")
+    }
+
+    @Test func quotedFieldsWithNewlinesKeepLineNumbers() throws {
+        let csv = "id,lat,lon,notes\n1,36,37,\"two\nlines\"\n2,36,37,x,extra\n"
+        let e = error(csv)
+        #expect(e?.line == 4)
+        #expect(e?.problem.contains("5 fields") == true)
+    }
+
+    @Test(arguments: [
+        ("id,lat,lon\n1,abc,37\n", "not a number", 2),
+        ("id,lat,lon\n1,95,37\n", "out of range", 2),
+        ("id,lat,lon\n1,36,37\n2,36,37,9\n", "fields where the header has", 3),
+        ("id,lat,lon,fatalities\n1,36,37,many\n", "not a whole number", 2),
+        ("id,lat,lon,event_date\n1,36,37,2021-02-30\n", "is not a date", 2),
+        ("id,lat,lon,geo_precision\n1,36,37,4\n", "geo_precision 4", 2),
+        ("id,value\n1,2\n", "no latitude/longitude columns", 1),
+        ("id,lat,lon\n1,\"36,37\n", "never closed", 2),
+    ])
+    func badRowsNameLineAndProblem(csv: String, problem: String, line: Int) {
+        let e = error(csv)
+        #expect(e != nil)
+        #expect(e?.problem.contains(problem) == true, "\(String(describing: e))")
+        #expect(e?.line == line)
+        #expect(e?.hint != nil)
+    }
+
+    @Test func swappedCoordinatesGetAHint() {
+        let e = error("id,latitude,longitude\n1,120.5,36.2\n")
+        #expect(e?.hint?.contains("swapped") == true)
+    }
+
+    @Test func emptyAndNonUTF8FilesAreRejected() {
+        #expect(error("")?.problem == "the file is empty")
+        let bytes = Data([0x69, 0x64, 0x2C, 0x6C, 0x61, 0x74, 0x2C, 0x6C, 0x6F, 0x6E, 0x0A, 0x31, 0x2C, 0xFF, 0x2C, 0x33])
+        do {
+            _ = try reader.read(bytes, file: "b.csv", format: .csv)
+            Issue.record("non-UTF-8 text was accepted")
+        } catch let e as InputError {
+            #expect(e.problem.contains("UTF-8"))
+            #expect(e.line == 2)
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func keepGoingCollectsEveryRejectedRow() throws {
+        let csv = "id,lat,lon\n1,36,37\n2,x,37\n3,36,37\n4,91,200\n"
+        let result = try read(csv, options: TableOptions(keepGoing: true))
+        #expect(result.incidents.map(\.eventID) == ["1", "3"])
+        #expect(result.rejected.map(\.error.line) == [3, 5])
+    }
+
+    @Test func forcedColumnsOverrideDetection() throws {
+        let csv = "id,northing_deg,easting_deg\n1,36.2,36.7\n"
+        let result = try read(csv, options: TableOptions(latitudeColumn: "northing_deg", longitudeColumn: "easting_deg"))
+        #expect(result.incidents.first?.coordinate == Coordinate(longitude: 36.7, latitude: 36.2))
+        let e = error("id,a\n1,2\n")
+        #expect(e != nil)
+        do {
+            _ = try read(csv, options: TableOptions(latitudeColumn: "nope"))
+            Issue.record("unknown forced column accepted")
+        } catch let e as InputError { #expect(e.problem.contains("no column named 'nope'")) } catch {}
+    }
+
+    @Test func placeNamesResolveThroughTheGazetteerOrStayUnresolved() throws {
+        let place = Place(id: "t:1", name: "Testabad", country: "SY", admin1: "Idlib",
+                          coordinate: Coordinate(longitude: 36.5, latitude: 36.0), kind: .town, source: "test")
+        let reader = TableReader(gazetteer: Gazetteer(places: [place]))
+        let result = try reader.read(Data("id,location\n1,Testabad\n2,Nowhereville\n".utf8), file: "p.csv", format: .csv)
+        #expect(result.incidents.count == 1)
+        #expect(result.incidents.first?.placeID == "t:1")
+        #expect(result.incidents.first?.coordinate == place.coordinate)
+        #expect(result.unresolved.map(\.text) == ["Nowhereville"])
+    }
+
+    @Test func geoJSONPointsAndErrors() throws {
+        let good = """
+        {"type":"FeatureCollection","features":[
+          {"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[36.7,36.2]},
+           "properties":{"event_date":"2021-03-01","fatalities":3}}]}
+        """
+        let result = try read(good, format: .geojson)
+        #expect(result.incidents.first?.eventID == "a")
+        #expect(result.incidents.first?.fatalities == 3)
+        #expect(error("{", format: .geojson)?.problem.contains("not valid JSON") == true)
+        let line = """
+        {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString",\
+        "coordinates":[[0,0],[1,1]]},"properties":{}}]}
+        """
+        let e = error(line, format: .geojson)
+        #expect(e?.feature == 0)
+        #expect(e?.problem.contains("not a Point") == true)
+    }
+
+    @Test func jsonLinesNameTheirLine() throws {
+        let text = "{\"id\":\"1\",\"lat\":36,\"lon\":37}\n\n{\"id\":2,\"lat\":\"x\",\"lon\":37}\n"
+        let e = error(text, format: .jsonl)
+        #expect(e?.line == 3)
+        let ok = try read("{\"id\":\"1\",\"latitude\":36.1,\"longitude\":37.2,\"injured\":4}\n", format: .jsonl)
+        #expect(ok.incidents.first?.injured == 4)
+    }
+}
