@@ -88,70 +88,10 @@ public final class Geodesic: @unchecked Sendable {
         return GeodesicDirect(destination: Coordinate(longitude: lon2, latitude: lat2), azimuth2: azi2)
     }
 
-    /// Distances in metres from each `from[i]` to `to[i]`; the arrays must have equal length.
-    ///
-    /// The corresponding C function is `geod_inverse`, called in one loop without
-    /// per-point allocation.
-    public func distances(from: [Coordinate], to: [Coordinate]) -> [Double] {
-        precondition(from.count == to.count, "distances(from:to:) needs arrays of equal length")
-        return [Double](unsafeUninitializedCapacity: from.count) { buffer, count in
-            for i in 0..<from.count {
-                var s12 = 0.0
-                geod_inverse(state, from[i].latitude, from[i].longitude, to[i].latitude, to[i].longitude,
-                             &s12, nil, nil)
-                buffer[i] = s12
-            }
-            count = from.count
-        }
-    }
-
-    /// Inverse solutions from each `from[i]` to `to[i]`; the arrays must have equal length.
-    ///
-    /// The corresponding C function is `geod_inverse`.
-    public func inverse(from: [Coordinate], to: [Coordinate]) -> [GeodesicInverse] {
-        precondition(from.count == to.count, "inverse(from:to:) needs arrays of equal length")
-        return (0..<from.count).map { inverse(from: from[$0], to: to[$0]) }
-    }
-
     /// The geodesic segment from `a` to `b`, for positions along it.
     ///
     /// The corresponding C function is `geod_inverseline`.
     public func segment(from a: Coordinate, to b: Coordinate) -> GeodesicSegment {
         GeodesicSegment(geodesic: self, from: a, to: b)
-    }
-}
-
-/// A geodesic between two points, set up once so that points along it are cheap.
-///
-/// Holds a `geod_geodesicline` by value; it is read-only after set-up, so segments are
-/// `Sendable` values that can be shared between workers.
-public struct GeodesicSegment: @unchecked Sendable {
-    /// Length in metres.
-    public let length: Double
-    /// Azimuth at the start, degrees from north.
-    public let azimuth1: Double
-    public let start: Coordinate
-    public let end: Coordinate
-    var line: geod_geodesicline
-
-    init(geodesic: Geodesic, from a: Coordinate, to b: Coordinate) {
-        line = geod_geodesicline()
-        geod_inverseline(&line, geodesic.state, a.latitude, a.longitude, b.latitude, b.longitude,
-                         UInt32(GEOD_LATITUDE.rawValue | GEOD_LONGITUDE.rawValue | GEOD_AZIMUTH.rawValue
-                                | GEOD_DISTANCE_IN.rawValue))
-        length = line.s13
-        azimuth1 = line.azi1
-        start = a
-        end = b
-    }
-
-    /// The point `distance` metres from the start (may lie beyond either end) and the
-    /// forward azimuth there in degrees.
-    ///
-    /// The corresponding C function is `geod_position`.
-    public func position(at distance: Double) -> (coordinate: Coordinate, azimuth: Double) {
-        var lat = 0.0, lon = 0.0, azi = 0.0
-        withUnsafePointer(to: line) { geod_position($0, distance, &lat, &lon, &azi) }
-        return (Coordinate(longitude: lon, latitude: lat), azi)
     }
 }
