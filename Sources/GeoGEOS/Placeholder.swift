@@ -1,1 +1,0 @@
-// The GeoGEOS target; see DESIGN.md for its place in the layers.
