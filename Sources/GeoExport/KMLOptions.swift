@@ -54,16 +54,24 @@ public struct KMLOptions: Sendable {
     public var documentName: String
     public var timeSpans: KMLTimeSpanRule
     public var description: KMLDescription
-    /// Also writes each non-null value as an untyped `<Data>` element beside the typed
-    /// `SchemaData`. GDAL's LIBKML driver reads attributes from `SchemaData` only when the
-    /// schema can be resolved, which fails inside a KMZ; `<Data>` always survives.
+    /// Also writes each non-null value of a `.kml` as an untyped `<Data>` element beside the
+    /// typed `SchemaData`, for readers that ignore schemas. A KMZ always gets `<Data>` only:
+    /// GDAL 3.6's LIBKML reader cannot resolve the schema inside a KMZ and then drops both
+    /// `SchemaData` and any `<Data>` beside it (checked with ogrinfo), so every attribute
+    /// would be lost to QGIS.
     public var writesUntypedData: Bool
+    /// Puts a point layer's placemarks into one sub-folder per category of its style. A KMZ
+    /// never gets them: GDAL 3.6's LIBKML reader drops every attribute of the first
+    /// sub-folder of a layer inside a KMZ (checked with ogrinfo), so the KMZ stays flat.
+    public var categorySubfolders: Bool
 
     public init(documentName: String = "incidentmap", timeSpans: KMLTimeSpanRule = .fromLayerMetadata,
-                description: KMLDescription = .fieldTable, writesUntypedData: Bool = false) {
+                description: KMLDescription = .fieldTable, writesUntypedData: Bool = false,
+                categorySubfolders: Bool = true) {
         self.documentName = documentName
         self.timeSpans = timeSpans
         self.description = description
         self.writesUntypedData = writesUntypedData
+        self.categorySubfolders = categorySubfolders
     }
 }

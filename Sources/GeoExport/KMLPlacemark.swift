@@ -17,8 +17,13 @@ struct PlacemarkContext {
     private let nameField: Int?
     private let dateField: Int?
     private let spanField: Int?
+    private let writesTyped: Bool
+    private let writesUntyped: Bool
 
-    init(layer: Layer, styles: KMLStyleSheet, options: KMLOptions) {
+    /// `forKMZ`: untyped `<Data>` only, which is all GDAL's LIBKML reads inside a KMZ.
+    init(layer: Layer, styles: KMLStyleSheet, options: KMLOptions, forKMZ: Bool) {
+        writesTyped = !forKMZ
+        writesUntyped = forKMZ || options.writesUntypedData
         self.layer = layer
         self.styles = styles
         self.options = options
@@ -72,22 +77,25 @@ struct PlacemarkContext {
         out.append(contentsOf: styles.styleID(for: feature).utf8)
         out.append(contentsOf: "</styleUrl>\n<ExtendedData>".utf8)
         // ExtendedData order in the schema: Data elements, then SchemaData.
-        if options.writesUntypedData {
+        if writesUntyped {
             for (i, value) in feature.values.enumerated() {
-                guard let text = value.textValue else { continue }
+                guard let text = kmlText(value) else { continue }
                 out.append(contentsOf: dataOpenings[i])
                 TextEscaping.appendXML(text, to: &out)
                 out.append(contentsOf: "</value></Data>".utf8)
             }
         }
-        out.append(contentsOf: schemaDataOpening)
-        for (i, value) in feature.values.enumerated() {
-            guard let text = kmlText(value) else { continue }
-            out.append(contentsOf: simpleDataOpenings[i])
-            TextEscaping.appendXML(text, to: &out)
-            out.append(contentsOf: "</SimpleData>".utf8)
+        if writesTyped {
+            out.append(contentsOf: schemaDataOpening)
+            for (i, value) in feature.values.enumerated() {
+                guard let text = kmlText(value) else { continue }
+                out.append(contentsOf: simpleDataOpenings[i])
+                TextEscaping.appendXML(text, to: &out)
+                out.append(contentsOf: "</SimpleData>".utf8)
+            }
+            out.append(contentsOf: "</SchemaData>".utf8)
         }
-        out.append(contentsOf: "</SchemaData></ExtendedData>\n".utf8)
+        out.append(contentsOf: "</ExtendedData>\n".utf8)
         KMLGeometry.append(RingOrientation.rfc7946(feature.geometry), to: &out)
         out.append(contentsOf: "</Placemark>\n".utf8)
     }
@@ -95,8 +103,12 @@ struct PlacemarkContext {
     /// Typed text for `SimpleData`: reals in shortest round-trip form, nil for null and
     /// non-finite values (left out: unknown).
     private func kmlText(_ value: PropertyValue) -> String? {
-        if case .real(let v) = value { return v.isFinite ? v.description : nil }
-        return value.textValue
+        switch value {
+        case .real(let v): return v.isFinite ? v.description : nil
+        // xsd:boolean allows both spellings, but GDAL's LIBKML reader parses only 1/0.
+        case .boolean(let v): return v ? "1" : "0"
+        default: return value.textValue
+        }
     }
 
     private func timeSpan(of feature: Feature) -> KMLTimeSpan? {

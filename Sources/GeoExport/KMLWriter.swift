@@ -34,7 +34,7 @@ public struct KMLWriter: Sendable {
         }
         guard kmz else {
             let file = try OutputFile(destination: url)
-            try writeDocument(layers, to: file)
+            try writeDocument(layers, forKMZ: false, to: file)
             try file.commit()
             return
         }
@@ -42,7 +42,7 @@ public struct KMLWriter: Sendable {
         // itself built under a temporary name and renamed.
         let kmlURL = OutputFile.temporaryURL(for: url.appendingPathExtension("doc.kml"))
         let file = try OutputFile(destination: kmlURL)
-        try writeDocument(layers, to: file)
+        try writeDocument(layers, forKMZ: true, to: file)
         try file.commit()
         defer { try? FileManager.default.removeItem(at: kmlURL) }
         let zipURL = OutputFile.temporaryURL(for: url)
@@ -57,7 +57,7 @@ public struct KMLWriter: Sendable {
         try OutputFile.replace(url, with: zipURL)
     }
 
-    private func writeDocument(_ layers: [Layer], to file: OutputFile) throws {
+    private func writeDocument(_ layers: [Layer], forKMZ: Bool, to file: OutputFile) throws {
         var prepared: [(layer: Layer, styles: KMLStyleSheet)] = []
         for layer in layers {
             prepared.append((layer, try KMLStyleSheet(layer: layer, layerKey: KMLStyleSheet.ncName(layer.name))))
@@ -71,11 +71,13 @@ public struct KMLWriter: Sendable {
             for (layer, styles) in prepared {
                 styles.append(geometryKinds: geometryKinds(layer), lineWidth: layer.style.lineWidth, to: &out)
             }
-            for (layer, styles) in prepared { appendSchema(layer, key: styles.layerKey, to: &out) }
+            if !forKMZ {
+                for (layer, styles) in prepared { appendSchema(layer, key: styles.layerKey, to: &out) }
+            }
         }
         var usedIDs = Set<String>()
         for (layer, styles) in prepared {
-            try writeFolder(layer, styles: styles, usedIDs: &usedIDs, to: file)
+            try writeFolder(layer, styles: styles, forKMZ: forKMZ, usedIDs: &usedIDs, to: file)
         }
         try file.write("</Document>\n</kml>\n")
     }
@@ -113,10 +115,10 @@ public struct KMLWriter: Sendable {
         out.append(contentsOf: "</Schema>\n".utf8)
     }
 
-    private func writeFolder(_ layer: Layer, styles: KMLStyleSheet, usedIDs: inout Set<String>,
-                             to file: OutputFile) throws {
+    private func writeFolder(_ layer: Layer, styles: KMLStyleSheet, forKMZ: Bool,
+                             usedIDs: inout Set<String>, to file: OutputFile) throws {
         try file.append { out in
-            out.append(contentsOf: "<Folder id=\"\(styles.layerKey)\"><name>".utf8)
+            out.append(contentsOf: "<Folder id=\"\(styles.layerKey)-folder\"><name>".utf8)
             TextEscaping.appendXML(layer.title, to: &out)
             out.append(contentsOf: "</name>\n".utf8)
             if !layer.metadata.isEmpty {
@@ -132,9 +134,10 @@ public struct KMLWriter: Sendable {
                 out.append(contentsOf: "</ExtendedData>\n".utf8)
             }
         }
-        let context = PlacemarkContext(layer: layer, styles: styles, options: options)
+        let context = PlacemarkContext(layer: layer, styles: styles, options: options, forKMZ: forKMZ)
         let isPointLayer = geometryKinds(layer) == ["point"]
-        if isPointLayer, styles.categoryFieldIndex != nil, !layer.style.categories.isEmpty {
+        if options.categorySubfolders, !forKMZ, isPointLayer, styles.categoryFieldIndex != nil,
+           !layer.style.categories.isEmpty {
             // One sub-folder per category, in the style's order, then the rest.
             var groups = [[Int]](repeating: [], count: styles.categories.count + 1)
             for (i, feature) in layer.features.enumerated() {
