@@ -1,1 +1,0 @@
-// The IncidentExtraction target; see DESIGN.md for its place in the layers.
