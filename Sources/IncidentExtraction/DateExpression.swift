@@ -122,8 +122,6 @@ struct DateExpression: Sendable, Hashable {
             return (rel(r?.adding(days: -1), .day, w), 1)
         case "today", "tonight":
             return (rel(r, .day, w), 1)
-        case "overnight":
-            return (rel(r, .day, w), 1)
         case "last", "earlier", "this", "past":
             let next = word(i + 1)
             if w == "earlier", next == "this", word(i + 2) == "month" {
@@ -156,7 +154,7 @@ struct DateExpression: Sendable, Hashable {
                 let next = word(i + 1)
                 let usedAsDate = prev == "on" || prev == "since" || prev == "early" || prev == "late" || prev == "from"
                     || ["night", "morning", "evening", "afternoon", "s", "dawn"].contains(next) || i == 0
-                    || prev == "said" || prev == "reported"
+
                 guard usedAsDate else { return nil }
                 return (weekday(wd, r, cue: prev == "on" ? "on \(w)" : w), 1)
             }

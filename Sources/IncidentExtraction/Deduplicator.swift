@@ -12,7 +12,11 @@ public enum Deduplicator {
     /// In metres.
     public static let maximumDistance = 5_000.0
 
-    public static func merge(_ incidents: [Incident]) -> [Incident] {
+    public static func merge(_ incidents: [Incident]) -> [Incident] { merge(incidents, samePlaceOnly: false) }
+
+    /// With `samePlaceOnly`, only reports of one gazetteer place merge: within one article, two
+    /// neighbouring villages named side by side are two incidents.
+    static func merge(_ incidents: [Incident], samePlaceOnly: Bool) -> [Incident] {
         // Sort by date so that candidates for a merge are neighbours; undated ones go last.
         let order = incidents.indices.sorted {
             (incidents[$0].eventDate?.dayNumber ?? Int.max, $0) < (incidents[$1].eventDate?.dayNumber ?? Int.max, $1)
@@ -26,7 +30,10 @@ public enum Deduplicator {
             var k = merged.count - 1
             while k >= 0 {
                 if let day, windows[k] != Int.max, day - windows[k] > 62 { break }
-                if sameEvent(merged[k], incident) { target = k; break }
+                if sameEvent(merged[k], incident), !samePlaceOnly || merged[k].placeID == incident.placeID {
+                    target = k
+                    break
+                }
                 k -= 1
             }
             if let target {

@@ -3,7 +3,7 @@
 enum HTMLText {
     /// Elements whose whole content is dropped: code, styling and the page's furniture.
     static let dropped: Set<String> = ["script", "style", "nav", "header", "footer", "noscript", "aside",
-                                       "form", "svg", "iframe", "template", "head"]
+                                       "form", "svg", "iframe", "template"]
     /// Elements that end a paragraph.
     static let blocks: Set<String> = ["p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
                                       "article", "blockquote", "ul", "ol", "table", "main", "figure", "figcaption",

@@ -34,6 +34,8 @@ public struct IncidentExtractor: Sendable {
         for sentence in SentenceSplitter.split(document.text) {
             extract(sentence, of: document, state: &state, into: &result)
         }
+        // An article restating an event (headline, lede, detail) reports it once.
+        if result.incidents.count > 1 { result.incidents = Deduplicator.merge(result.incidents, samePlaceOnly: true) }
         return result
     }
 
@@ -46,6 +48,8 @@ public struct IncidentExtractor: Sendable {
         /// Incidents of the previous incident sentence, for tolls given in the next one.
         var lastIncidentRange: Range<Int>?
         var lastParagraph = -1
+        /// Whether the last incident's date was written in its sentence (not inherited).
+        var lastDateWasWritten = false
     }
 
     private func extract(_ sentence: Sentence, of document: Document, state: inout DocumentState,
@@ -67,17 +71,53 @@ public struct IncidentExtractor: Sendable {
             i += 1
         }
         let casualties = Casualties.read(lowers)
-        let dates = DateExpression.find(in: lowers, reference: document.date)
+        // A date after a reporting verb ("the coalition said on Friday") dates the report, not the event.
+        let dates = DateExpression.find(in: lowers, reference: document.date).filter { d in
+            guard let k = lowers.indices.first(where: { d.cue.hasSuffix(lowers[$0]) && (d.cue.hasPrefix("on ") ? $0 > 0 && lowers[$0 - 1] == "on" : true) }),
+                  k >= 2 else { return true }
+            let verb = lowers[k - 1] == "on" ? lowers[k - 2] : lowers[k - 1]
+            return !["said", "announced", "reported", "added", "stated", "told"].contains(verb)
+        }
         let hasAttackOnPeople = casualties.fatalities != nil && subEvents.isEmpty
             && (lower.contains("killed") || lower.contains("shot")) && !lower.contains("were killed in")
+        let backReference = ["the strike", "the attack", "the raid", "the shelling", "the blast", "the explosion",
+                             "the airstrike", "the bombardment", "the strikes", "the attacks", "the raids"]
+            .contains(where: lower.contains)
+        // A toll or a date given in the sentence after the incident ("The strike killed four.",
+        // "A child was killed in Kafr Battikh.", "The strike was carried out on Thursday.").
+        if let range = state.lastIncidentRange, state.lastParagraph == sentence.paragraph, subEvents.isEmpty,
+           hasAttackOnPeople, !range.isEmpty {
+            let named = Set(gazetteer.mentions(in: Self.capitalizingArticles(sentence.text)).compactMap {
+                gazetteer.resolve($0.surface, context: ResolutionContext(countries: ["SY"])).best?.place.id
+            })
+            if named.isEmpty || range.contains(where: { named.contains(result.incidents[$0].placeID ?? "") }) {
+                for k in range where named.isEmpty || named.contains(result.incidents[k].placeID ?? "") {
+                    if result.incidents[k].fatalities == nil { result.incidents[k].fatalities = casualties.fatalities }
+                    if result.incidents[k].injured == nil { result.incidents[k].injured = casualties.injured }
+                }
+                return
+            }
+        }
         if subEvents.isEmpty, hasAttackOnPeople { subEvents.append((.attack, "killed")) }
+        if subEvents.isEmpty, !backReference, !Actors.read(lower).isEmpty,
+           let verb = lowers.first(where: { ["struck", "hit", "hitting", "targeted", "targeting", "pounded", "bombarded"].contains($0) }) {
+            // A state force striking without a named weapon: ACLED codes it as remote fire.
+            subEvents.append((.shelling, verb))
+        }
+        if backReference, !state.lastDateWasWritten, let d = dates.first, let range = state.lastIncidentRange,
+           state.lastParagraph == sentence.paragraph, !mentionsPlace(words) {
+            for k in range {
+                result.incidents[k].eventDate = d.date
+                result.incidents[k].timePrecision = d.date == nil ? nil : d.precision
+            }
+            state.lastDateWasWritten = true
+            state.lastDate = d
+        }
 
-        // A toll given in the sentence after the incident ("The strike killed four.").
         if subEvents.isEmpty || !mentionsPlace(words) {
             if let range = state.lastIncidentRange, state.lastParagraph == sentence.paragraph,
                casualties.fatalities != nil || casualties.injured != nil,
-               ["the strike", "the attack", "the raid", "the shelling", "the blast", "the explosion", "the airstrike",
-                "the bombardment", "the strikes", "the attacks", "the raids"].contains(where: lower.contains) {
+               backReference {
                 for k in range {
                     if result.incidents[k].fatalities == nil { result.incidents[k].fatalities = casualties.fatalities }
                     if result.incidents[k].injured == nil { result.incidents[k].injured = casualties.injured }
@@ -118,6 +158,7 @@ public struct IncidentExtractor: Sendable {
         guard !located.isEmpty else { return }
 
         var dateExpr = dates.first
+        state.lastDateWasWritten = dateExpr != nil
         if dateExpr == nil { dateExpr = state.lastDate } else { state.lastDate = dateExpr }
         var notes: [String] = []
         var eventDate: CalendarDate?

@@ -50,7 +50,7 @@ enum Lexicon {
         "mine": .remoteExplosive, "booby-trapped": .remoteExplosive, "explosion": .remoteExplosive,
         "blast": .remoteExplosive, "exploded": .remoteExplosive, "detonated": .remoteExplosive,
         "clashes": .armedClash, "clashed": .armedClash, "fighting": .armedClash, "battles": .armedClash,
-        "firefight": .armedClash, "infiltration": .armedClash,
+        "firefight": .armedClash, "infiltration": .armedClash, "repelled": .armedClash, "clash": .armedClash,
         "gunmen": .attack, "assassinated": .attack, "executed": .attack, "stabbed": .attack,
         "abducted": .abduction, "kidnapped": .abduction,
     ]
@@ -150,7 +150,7 @@ enum Lexicon {
         "anadolu", "sana", "hawar", "ahmed", "mohammed", "ali", "hassan", "hussein", "omar", "youssef", "khaled",
         "abu", "abdullah", "mustafa", "ibrahim", "mahmoud", "idris", "ankara", "moscow", "damascus", "washington",
         "iran", "iraq", "lebanon", "jordan", "europe", "kurds", "arab", "arabs", "border", "crossing", "nato",
-        "western", "eastern", "northern", "southern", "north", "south", "east", "west", "central", "another",
+        "al-sham", "sham", "western", "eastern", "northern", "southern", "north", "south", "east", "west", "central", "another",
         "government", "regime", "opposition", "rebels", "forces", "security", "council", "military", "local",
         "no", "one", "two", "three", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these",
         "after", "before", "during", "while", "when", "there", "here", "separately", "meanwhile", "also",

@@ -18,7 +18,7 @@ extension IncidentExtractor {
     /// Words before a name that put the event in it (geo-precision 1).
     static let inCues = ["in the towns of", "in the villages of", "in the town of", "in the village of",
                          "in the city of", "in", "at", "on", "into", "targeting", "struck", "hit", "shelled", "pounded",
-                         "town of", "village of", "city of"]
+                         "town of", "village of", "city of", "towns of", "villages of", "cities of"]
     /// Words after a name that make it a governorate (geo-precision 3) or approximate (2).
     static let afterRegion = [" province", " governorate", " region", " provinces"]
     static let afterNear = [" countryside", " outskirts", "'s outskirts", " suburbs", " plain"]
@@ -42,7 +42,7 @@ extension IncidentExtractor {
         var previousEnd: Int?
         var previous: Located?
         var skipNext = false
-        for mention in gazetteer.mentions(in: text) {
+        for mention in gazetteer.mentions(in: Self.capitalizingArticles(text)) {
             covered.append(mention.startOffset..<mention.endOffset)
             let surfaceLower = slice(mention.startOffset, mention.endOffset)
             if Lexicon.notPlaces.contains(surfaceLower) { previousEnd = nil; continue }
@@ -52,6 +52,11 @@ extension IncidentExtractor {
             if before.hasSuffix("from ") || before.hasSuffix("-") || after.hasPrefix("-backed") || after.hasPrefix("-based")
                 || after.hasPrefix(" military council") { previousEnd = nil; continue }
             if skipNext { skipNext = false; previousEnd = mention.endOffset; continue }
+            // A bulletin's heading ("Idlib: shelling on ...") labels the lines, it is not a place of the event.
+            if after.hasPrefix(":"), before.trimmingSpaces.isEmpty || before.hasSuffix("\n") {
+                previousEnd = nil
+                continue
+            }
             let isRegion = Self.afterRegion.contains(where: after.hasPrefix) || before.hasSuffix("province of ")
                 || before.hasSuffix("governorate of ")
             let context = ResolutionContext(countries: countries, nearby: state.nearby, adminCue: isRegion)
@@ -114,6 +119,41 @@ extension IncidentExtractor {
         return found
     }
 
+    static let arabicArticles = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ed-", "es-", "et-"]
+
+    /// Whether `word` is a name written with a lowercase Arabic article ("al-Bab").
+    static func hasArabicArticle(_ word: String) -> Bool {
+        guard let a = arabicArticles.first(where: word.hasPrefix) else { return false }
+        return word.dropFirst(a.count).first?.isUppercase == true
+    }
+
+    /// `text` with a lowercase Arabic article capitalized ("al-Bab" -> "Al-Bab"), so that names
+    /// written the common way are found; every offset stays the same.
+    static func capitalizingArticles(_ text: String) -> String {
+        guard text.contains("-") else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var atWordStart = true
+        var index = text.startIndex
+        while index < text.endIndex {
+            let ch = text[index]
+            if atWordStart, ch == "a" || ch == "e",
+               let a = arabicArticles.first(where: { text[index...].hasPrefix($0) }) {
+                let rest = text[text.index(index, offsetBy: a.count)...]
+                if rest.first?.isUppercase == true {
+                    out += a.prefix(1).uppercased() + a.dropFirst()
+                    index = rest.startIndex
+                    atWordStart = false
+                    continue
+                }
+            }
+            out.append(ch)
+            atWordStart = !(ch.isLetter || ch.isNumber)
+            index = text.index(after: index)
+        }
+        return out
+    }
+
     /// Capitalized names after a place cue that the gazetteer does not know ("near Sarmada").
     private func unknownNames(_ sentence: Sentence, words: [Word], covered: [Range<Int>],
                               document: Document) -> [UnresolvedMention] {
@@ -123,7 +163,7 @@ extension IncidentExtractor {
         while i < words.count {
             let w = words[i]
             let prev = words[i - 1].lower
-            guard w.isCapitalized, cueWords.contains(prev), !Lexicon.notPlaces.contains(w.lower),
+            guard w.isCapitalized || Self.hasArabicArticle(w.text), cueWords.contains(prev), !Lexicon.notPlaces.contains(w.lower),
                   !covered.contains(where: { $0.contains(w.start) }),
                   prev != "and" || (i >= 2 && covered.contains(where: { $0.contains(words[i - 2].start) })) else {
                 i += 1
@@ -135,7 +175,8 @@ extension IncidentExtractor {
                 continue
             }
             var j = i
-            while j + 1 < words.count, words[j + 1].isCapitalized, !Lexicon.notPlaces.contains(words[j + 1].lower) { j += 1 }
+            while j + 1 < words.count, words[j + 1].isCapitalized || Self.hasArabicArticle(words[j + 1].text),
+                  !Lexicon.notPlaces.contains(words[j + 1].lower) { j += 1 }
             let u = Array(sentence.text.utf16)
             let surface = String(decoding: u[w.start..<words[j].end], as: UTF16.self)
             out.append(UnresolvedMention(text: surface, document: document.name, sentence: sentence.text,
