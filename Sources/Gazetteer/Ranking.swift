@@ -1,0 +1,139 @@
+import Foundation
+import GeoCore
+
+extension Gazetteer {
+    /// Ranked candidates for `name` in `context`, best first, each with a score in 0...1
+    /// and its reasons. The best is the answer only when it reaches `threshold` and beats
+    /// any distinct runner-up (more than `samePlaceKilometres` away) by a clear margin.
+    public func resolve(_ name: String, context: ResolutionContext = .init()) -> Resolution {
+        let fold = NameKey.fold(name)
+        guard !fold.isEmpty else { return Resolution(query: name, candidates: [], best: nil) }
+        let hits = names.lookup(fold: fold)
+        var candidates = hits.map { score($0, context: context, stopWord: StopList.words.contains(fold)) }
+        candidates.sort { a, b in
+            a.score != b.score ? a.score > b.score : (a.place.population ?? 0) > (b.place.population ?? 0)
+        }
+        candidates = mergingSamePlaces(candidates)
+        guard var best = candidates.first, best.score >= Gazetteer.threshold else {
+            return Resolution(query: name, candidates: candidates, best: nil)
+        }
+        if candidates.count > 1 {
+            let runnerUp = candidates[1]
+            if best.score - runnerUp.score < Gazetteer.clearMargin {
+                candidates[0].reasons.append("ambiguous with \(runnerUp.place.name) (\(runnerUp.place.country))")
+                return Resolution(query: name, candidates: candidates, best: nil)
+            }
+        }
+        best = candidates[0]
+        return Resolution(query: name, candidates: candidates, best: best)
+    }
+
+    /// The least lead the best candidate needs over a distinct runner-up.
+    static let clearMargin = 0.02
+
+    private func score(_ hit: NameHit, context: ResolutionContext, stopWord: Bool) -> Candidate {
+        let p = places[hit.place]
+        var score: Double
+        var reasons: [String] = []
+        switch hit.quality {
+        case .fold:
+            score = 0.72
+            reasons.append("exact name")
+        case .skeleton:
+            score = 0.56 + 0.12 * hit.similarity
+            reasons.append("spelling variant of \(hit.matchedFold)")
+        case .fuzzy:
+            score = 0.40 + 0.12 * hit.similarity
+            reasons.append("near spelling of \(hit.matchedFold)")
+        }
+        if !context.countries.isEmpty {
+            if context.countries.contains(p.country) {
+                score += 0.08
+                reasons.append("country \(p.country) named")
+            } else {
+                score -= 0.10
+            }
+        }
+        if !context.nearby.isEmpty {
+            let km = context.nearby.map { Gazetteer.kilometres(p.coordinate, $0) }.min() ?? .infinity
+            if km < 30 {
+                score += 0.14
+                reasons.append("near a place of the same text (\(Int(km.rounded())) km)")
+            } else if km < 100 {
+                score += 0.07
+                reasons.append("within 100 km of a place of the same text (\(Int(km.rounded())) km)")
+            } else if km > 400 {
+                score -= 0.06
+            }
+        }
+        let isArea = p.kind == .admin1 || p.kind == .admin2
+        if context.adminCue {
+            if isArea { score += 0.16; reasons.append("admin cue") } else { score -= 0.04 }
+        }
+        if context.crossingCue {
+            if p.kind == .crossing { score += 0.16; reasons.append("crossing cue") } else { score -= 0.04 }
+        }
+        switch p.kind {
+        case .seat: score += 0.05
+        case .admin1: score += 0.045
+        case .town, .admin2, .country: score += 0.03
+        case .crossing: score += 0.02
+        case .village: break
+        case .feature: score -= 0.02
+        }
+        if let population = p.population, population > 0 {
+            score += 0.10 * min(1, log10(Double(population) + 1) / 6.5)
+            if population >= 10_000 { reasons.append("population \(population)") }
+        }
+        if Gazetteer.isCurated(p) {
+            score += 0.03
+            reasons.append("curated: \(p.source)")
+        }
+        if stopWord {
+            score = min(score, Gazetteer.threshold - 0.15)
+            reasons.append("also a common word or person name")
+        }
+        return Candidate(place: p, score: min(1, max(0, score)), reasons: reasons)
+    }
+
+    /// Keeps one candidate per place: rows within `samePlaceKilometres` of a better one are
+    /// the same place (a curated row absorbs the GeoNames row it refines).
+    private func mergingSamePlaces(_ ranked: [Candidate]) -> [Candidate] {
+        var kept: [Candidate] = []
+        for c in ranked {
+            if let j = kept.firstIndex(where: {
+                Gazetteer.kilometres($0.place.coordinate, c.place.coordinate) < Gazetteer.samePlaceKilometres
+                    && Gazetteer.sameLevel($0.place.kind, c.place.kind)
+            }) {
+                if Gazetteer.isCurated(c.place) && !Gazetteer.isCurated(kept[j].place) {
+                    let reasons = kept[j].reasons
+                    kept[j] = c
+                    kept[j].score = max(c.score, kept[j].score)
+                    kept[j].reasons = c.reasons + ["same place as \(reasons.first ?? "a GeoNames row")"]
+                }
+                continue
+            }
+            kept.append(c)
+        }
+        kept.sort { $0.score > $1.score }
+        return kept
+    }
+
+    static func isCurated(_ p: Place) -> Bool { p.id.hasPrefix("curated:") }
+
+    /// An area and a settlement at the same point are different answers.
+    static func sameLevel(_ a: PlaceKind, _ b: PlaceKind) -> Bool {
+        let area: Set<PlaceKind> = [.admin1, .admin2, .country]
+        return area.contains(a) == area.contains(b)
+    }
+
+    /// Great-circle distance in kilometres on a sphere of 6,371 km: good enough to rank
+    /// candidates (the exact WGS84 geodesic belongs to GeoProj).
+    public static func kilometres(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let rad = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * rad, dLon = (b.longitude - a.longitude) * rad
+        let h = sin(dLat / 2) * sin(dLat / 2)
+            + cos(a.latitude * rad) * cos(b.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6371 * asin(min(1, sqrt(h)))
+    }
+}
