@@ -42,8 +42,11 @@ final class NameIndex: Sendable {
         byFold.reserveCapacity(names.count * 4)
         for (i, spellings) in names.enumerated() {
             var seen = Set<String>()
-            for spelling in spellings {
-                let fold = NameKey.fold(spelling)
+            // "Kassab Border Crossing" and "Idlib Governorate" are also indexed as "kassab" and
+            // "idlib": a query's cue words are stripped the same way before the look-up.
+            var cue = ResolutionContext()
+            let folds = spellings.map { NameKey.fold($0) }
+            for fold in folds + folds.map({ Gazetteer.strippingCues($0, context: &cue) }) {
                 guard !fold.isEmpty, seen.insert(fold).inserted else { continue }
                 byFold[fold, default: []].append(Int32(i))
                 let skeleton = NameKey.skeleton(ofFold: fold)
@@ -82,14 +85,18 @@ final class NameIndex: Sendable {
         }
         if best.isEmpty {
             let letters = fold.unicodeScalars.count - fold.utf8.filter { $0 == 0x20 }.count
-            let maxDistance = letters >= 9 ? 2 : letters >= 5 ? 1 : 0
-            if maxDistance > 0 && skeleton.unicodeScalars.count >= 3 {
+            // Short skeletons meet too many others at distance 2: "Tell Xabbar" is not "Tell Abyad".
+            let consonants = skeleton.unicodeScalars.count
+            let maxDistance = letters >= 9 && consonants >= 7 ? 2 : letters >= 5 && consonants >= 4 ? 1 : 0
+            if maxDistance > 0 {
                 let index = fuzzy.index(building: { FuzzyIndex(skeletons: Array(bySkeleton.keys)) })
                 for key in index.keys(near: skeleton, maxDistance: maxDistance) {
                     for e in bySkeleton[key] ?? [] {
                         let f = entryFold[Int(e)]
+                        let similarity = EditDistance.similarity(fold, f)
+                        guard similarity >= 0.7 else { continue }
                         offer(NameHit(place: Int(entryPlace[Int(e)]), quality: .fuzzy,
-                                      similarity: EditDistance.similarity(fold, f), matchedFold: f))
+                                      similarity: similarity, matchedFold: f))
                     }
                 }
             }

@@ -6,7 +6,8 @@ extension Gazetteer {
     /// and its reasons. The best is the answer only when it reaches `threshold` and beats
     /// any distinct runner-up (more than `samePlaceKilometres` away) by a clear margin.
     public func resolve(_ name: String, context: ResolutionContext = .init()) -> Resolution {
-        let fold = NameKey.fold(name)
+        var context = context
+        let fold = Gazetteer.strippingCues(NameKey.fold(name), context: &context)
         guard !fold.isEmpty else { return Resolution(query: name, candidates: [], best: nil) }
         let hits = names.lookup(fold: fold)
         var candidates = hits.map { score($0, context: context, stopWord: StopList.words.contains(fold)) }
@@ -28,6 +29,46 @@ extension Gazetteer {
         return Resolution(query: name, candidates: candidates, best: best)
     }
 
+    /// Cue words written with the name ("Idlib countryside", "Bab al-Hawa crossing",
+    /// "محافظة إدلب") set the cue and leave the name.
+    static func strippingCues(_ fold: String, context: inout ResolutionContext) -> String {
+        var tokens = fold.split(separator: " ").map(String.init)
+        var changed = true
+        while changed && tokens.count > 1 {
+            changed = false
+            for cue in adminCues where cue.count < tokens.count {
+                if Array(tokens.suffix(cue.count)) == cue {
+                    tokens.removeLast(cue.count); context.adminCue = true; changed = true
+                } else if Array(tokens.prefix(cue.count)) == cue {
+                    tokens.removeFirst(cue.count); context.adminCue = true; changed = true
+                }
+            }
+            for cue in crossingCues where cue.count < tokens.count {
+                if Array(tokens.suffix(cue.count)) == cue {
+                    tokens.removeLast(cue.count); context.crossingCue = true; changed = true
+                } else if Array(tokens.prefix(cue.count)) == cue {
+                    tokens.removeFirst(cue.count); context.crossingCue = true; changed = true
+                }
+            }
+            if tokens.count > 1, let last = tokens.last, ["city", "town", "village", "of", "ili"].contains(last) {
+                tokens.removeLast(); changed = true
+            }
+            if tokens.count > 1 && (tokens.last == "of" || tokens.last == "ili") { tokens.removeLast() }
+            if tokens.count > 1 && tokens.first == "of" { tokens.removeFirst() }
+        }
+        return tokens.joined(separator: " ")
+    }
+
+    static let adminCues: [[String]] = [
+        "governorate", "province", "countryside", "district", "subdistrict", "region", "rural", "area", "ili",
+        "\u{0645}\u{062D}\u{0627}\u{0641}\u{0638}\u{0647}", "\u{0631}\u{064A}\u{0641}",
+        "\u{0645}\u{0646}\u{0637}\u{0642}\u{0647}",
+    ].map { [$0] } + [["countryside", "of"], ["rural", "of"]]
+    static let crossingCues: [[String]] = [
+        ["border", "crossing"], ["border", "gate"], ["crossing"], ["sinir", "kapisi"], ["gumruk", "kapisi"],
+        ["\u{0645}\u{0639}\u{0628}\u{0631}"],
+    ]
+
     /// The least lead the best candidate needs over a distinct runner-up.
     static let clearMargin = 0.02
 
@@ -37,13 +78,13 @@ extension Gazetteer {
         var reasons: [String] = []
         switch hit.quality {
         case .fold:
-            score = 0.72
+            score = 0.80
             reasons.append("exact name")
         case .skeleton:
-            score = 0.56 + 0.12 * hit.similarity
+            score = 0.50 + 0.20 * hit.similarity
             reasons.append("spelling variant of \(hit.matchedFold)")
         case .fuzzy:
-            score = 0.40 + 0.12 * hit.similarity
+            score = 0.36 + 0.20 * hit.similarity
             reasons.append("near spelling of \(hit.matchedFold)")
         }
         if !context.countries.isEmpty {
@@ -77,7 +118,7 @@ extension Gazetteer {
         case .seat: score += 0.05
         case .admin1: score += 0.045
         case .town, .admin2, .country: score += 0.03
-        case .crossing: score += 0.02
+        case .crossing: score += context.crossingCue ? 0.02 : -0.06  // a crossing is named as one
         case .village: break
         case .feature: score -= 0.02
         }
@@ -121,10 +162,16 @@ extension Gazetteer {
 
     static func isCurated(_ p: Place) -> Bool { p.id.hasPrefix("curated:") }
 
-    /// An area and a settlement at the same point are different answers.
-    static func sameLevel(_ a: PlaceKind, _ b: PlaceKind) -> Bool {
-        let area: Set<PlaceKind> = [.admin1, .admin2, .country]
-        return area.contains(a) == area.contains(b)
+    /// An area, a settlement and a crossing at the same point are different answers.
+    static func sameLevel(_ a: PlaceKind, _ b: PlaceKind) -> Bool { level(a) == level(b) }
+
+    private static func level(_ k: PlaceKind) -> Int {
+        switch k {
+        case .admin1, .admin2, .country: 0
+        case .crossing: 1
+        case .feature: 2
+        case .seat, .town, .village: 3
+        }
     }
 
     /// Great-circle distance in kilometres on a sphere of 6,371 km: good enough to rank
