@@ -17,7 +17,12 @@ extension Gazetteer {
             let w = words[i]
             guard w.startsName else { i += 1; continue }
             let firstFold = NameKey.fold(scalars: text.unicodeScalars[w.start..<w.end])
-            let firstToken = firstFold.split(separator: " ").first.map(String.init) ?? ""
+            var firstToken = firstFold.split(separator: " ").first.map(String.init) ?? ""
+            // "El Bab": a capitalised article opens the name that follows it.
+            if NameKey.isArticle(firstToken), i + 1 < words.count, words[i + 1].joinsPrevious {
+                let next = NameKey.fold(scalars: text.unicodeScalars[words[i + 1].start..<words[i + 1].end])
+                firstToken = next.split(separator: " ").first.map(String.init) ?? ""
+            }
             guard let longest = names.longestByFirstToken[firstToken] else { i += 1; continue }
             var upper = min(words.count - i, longest + 2, 7)
             for k in i + 1..<i + upper where !words[k].joinsPrevious {

@@ -109,10 +109,10 @@ extension Gazetteer {
         }
         let isArea = p.kind == .admin1 || p.kind == .admin2
         if context.adminCue {
-            if isArea { score += 0.16; reasons.append("admin cue") } else { score -= 0.04 }
+            if isArea { score += 0.20; reasons.append("admin cue") } else { score -= 0.08 }
         }
         if context.crossingCue {
-            if p.kind == .crossing { score += 0.16; reasons.append("crossing cue") } else { score -= 0.04 }
+            if p.kind == .crossing { score += 0.20; reasons.append("crossing cue") } else { score -= 0.08 }
         }
         switch p.kind {
         case .seat: score += 0.05
