@@ -15,6 +15,8 @@ public final class Gazetteer: Sendable {
     public let places: [Place]
     let names: NameIndex
     let positionByID: [String: Int]
+    /// Admin1 rows by "country:fold of name", to find the governorate a cue word points at.
+    let areaByCountryAndName: [String: Int]
 
     public init(places: [Place]) {
         self.places = places
@@ -23,6 +25,11 @@ public final class Gazetteer: Sendable {
         positionByID.reserveCapacity(places.count)
         for (i, p) in places.enumerated() where positionByID[p.id] == nil { positionByID[p.id] = i }
         self.positionByID = positionByID
+        var areas: [String: Int] = [:]
+        for (i, p) in places.enumerated() where p.kind == .admin1 {
+            areas["\(p.country):\(NameKey.fold(p.name))"] = i
+        }
+        areaByCountryAndName = areas
     }
 
     /// The tables `load(directory:)` reads, in this order.

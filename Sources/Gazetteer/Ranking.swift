@@ -9,7 +9,8 @@ extension Gazetteer {
         var context = context
         let fold = Gazetteer.strippingCues(NameKey.fold(name), context: &context)
         guard !fold.isEmpty else { return Resolution(query: name, candidates: [], best: nil) }
-        let hits = names.lookup(fold: fold)
+        var hits = names.lookup(fold: fold)
+        if context.adminCue { hits += areasNamedAfter(hits) }
         var candidates = hits.map { score($0, context: context, stopWord: StopList.words.contains(fold)) }
         candidates.sort { a, b in
             a.score != b.score ? a.score > b.score : (a.place.population ?? 0) > (b.place.population ?? 0)
@@ -27,6 +28,26 @@ extension Gazetteer {
         }
         best = candidates[0]
         return Resolution(query: name, candidates: candidates, best: best)
+    }
+
+    /// With an admin cue and no area among the hits, the governorates named after a hit
+    /// ("ريف إدلب" when the area row lacks Arabic names): the area whose name is one of the
+    /// hit's own names and which holds it.
+    func areasNamedAfter(_ hits: [NameHit]) -> [NameHit] {
+        guard !hits.contains(where: { places[$0.place].kind == .admin1 || places[$0.place].kind == .admin2 })
+        else { return [] }
+        var found: [NameHit] = []
+        for hit in hits {
+            let p = places[hit.place]
+            guard let admin1 = p.admin1, let area = areaByCountryAndName["\(p.country):\(NameKey.fold(admin1))"]
+            else { continue }
+            let own = Set(([p.name] + p.alternateNames).map { NameKey.fold($0) })
+            if own.contains(NameKey.fold(places[area].name)), !found.contains(where: { $0.place == area }) {
+                found.append(NameHit(place: area, quality: hit.quality, similarity: hit.similarity,
+                                     matchedFold: hit.matchedFold))
+            }
+        }
+        return found
     }
 
     /// Cue words written with the name ("Idlib countryside", "Bab al-Hawa crossing",

@@ -1,1 +1,3 @@
-print("not written yet")
+import Foundation
+import Gazetteer
+print("placeholder")
