@@ -78,10 +78,15 @@ final class NameIndex: Sendable {
         }
         let skeleton = NameKey.skeleton(ofFold: fold)
         guard !skeleton.isEmpty else { return Array(best.values) }
+        let query = Array(fold.unicodeScalars)
+        var similarityByFold: [String: Double] = [:]
         for e in bySkeleton[skeleton] ?? [] {
             let f = entryFold[Int(e)]
-            offer(NameHit(place: Int(entryPlace[Int(e)]), quality: .skeleton,
-                          similarity: EditDistance.similarity(fold, f), matchedFold: f))
+            let place = Int(entryPlace[Int(e)])
+            if let old = best[place], old.quality == .fold { continue }
+            let similarity = similarityByFold[f] ?? EditDistance.similarity(query, f)
+            similarityByFold[f] = similarity
+            offer(NameHit(place: place, quality: .skeleton, similarity: similarity, matchedFold: f))
         }
         if best.isEmpty {
             let letters = fold.unicodeScalars.count - fold.utf8.filter { $0 == 0x20 }.count
@@ -93,7 +98,7 @@ final class NameIndex: Sendable {
                 for key in index.keys(near: skeleton, maxDistance: maxDistance) {
                     for e in bySkeleton[key] ?? [] {
                         let f = entryFold[Int(e)]
-                        let similarity = EditDistance.similarity(fold, f)
+                        let similarity = EditDistance.similarity(query, f)
                         guard similarity >= 0.7 else { continue }
                         offer(NameHit(place: Int(entryPlace[Int(e)]), quality: .fuzzy,
                                       similarity: similarity, matchedFold: f))
@@ -190,6 +195,14 @@ enum EditDistance {
             }
         }
         return d[a.count * width + b.count]
+    }
+
+    /// `similarity(_:_:)` with the first string already split into scalars.
+    static func similarity(_ x: [Unicode.Scalar], _ b: String) -> Double {
+        let y = Array(b.unicodeScalars)
+        if x == y { return 1 }
+        let longer = max(x.count, y.count)
+        return longer == 0 ? 1 : 1 - Double(damerauLevenshtein(x, y)) / Double(longer)
     }
 
     /// 1 minus the distance over the longer length; 1 for equal strings.

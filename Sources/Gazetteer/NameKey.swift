@@ -76,8 +76,13 @@ enum NameKey {
         case 0x00C0...0x024F, 0x1E00...0x1EFF:
             if let f = latinFold[v] { out.append(contentsOf: f.unicodeScalars) }
         default:
-            let lower = s.properties.lowercaseMapping
-            out.append(contentsOf: lower.unicodeScalars)
+            // Most scalars here (Arabic, CJK, lowercase Cyrillic) have no case: skip the
+            // mapping, which allocates a String.
+            if s.properties.changesWhenLowercased {
+                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                out.append(s)
+            }
         }
     }
 

@@ -53,6 +53,9 @@ extension Gazetteer {
     /// Cue words written with the name ("Idlib countryside", "Bab al-Hawa crossing",
     /// "محافظة إدلب") set the cue and leave the name.
     static func strippingCues(_ fold: String, context: inout ResolutionContext) -> String {
+        guard let first = fold.split(separator: " ").first, let last = fold.split(separator: " ").last,
+              first != last, cueTokens.contains(String(first)) || cueTokens.contains(String(last))
+        else { return fold }
         var tokens = fold.split(separator: " ").map(String.init)
         var changed = true
         while changed && tokens.count > 1 {
@@ -79,6 +82,10 @@ extension Gazetteer {
         }
         return tokens.joined(separator: " ")
     }
+
+    /// Every token that begins or ends a cue: names without one skip the cue search.
+    static let cueTokens: Set<String> = Set((adminCues + crossingCues).flatMap { [$0.first!, $0.last!] })
+        .union(["city", "town", "village", "of", "ili"])
 
     static let adminCues: [[String]] = [
         "governorate", "province", "countryside", "district", "subdistrict", "region", "rural", "area", "ili",
