@@ -1,1 +1,201 @@
-print("not written yet")
+// analysis-bench: border proximity and DBSCAN on synthetic incidents over northern Syria
+// and southern Turkey, against shapely 2 (STRtree in UTM 37N) and scikit-learn DBSCAN
+// (haversine), measured in the same run.
+//
+// usage: analysis-bench [BORDER_DIR] [--peer-dbscan-1m]
+// BORDER_DIR holds tr-sy-border.geojson, syria.geojson and turkey.geojson (a copy of the
+// DCW data); default /tmp/analysis-borders. Peers run from Benchmarks/peers (python3).
+import Foundation
+import GeoAnalysis
+import GeoCore
+import GeoProj
+
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+func peakRSS() -> String {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    return status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }
+        .map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().joined(separator: " ") } ?? "?"
+}
+
+func geometry(_ json: Any) -> Geometry? {
+    guard let object = json as? [String: Any], let type = object["type"] as? String else { return nil }
+    if type == "FeatureCollection", let features = object["features"] as? [Any], let first = features.first {
+        return geometry(first)
+    }
+    if type == "Feature" { return geometry(object["geometry"] as Any) }
+    func coordinate(_ v: Any) -> Coordinate {
+        let a = v as! [Double]
+        return Coordinate(longitude: a[0], latitude: a[1])
+    }
+    let c = object["coordinates"] as Any
+    switch type {
+    case "LineString": return .lineString((c as! [Any]).map(coordinate))
+    case "MultiLineString": return .multiLineString((c as! [[Any]]).map { $0.map(coordinate) })
+    case "Polygon": return .polygon((c as! [[Any]]).map { $0.map(coordinate) })
+    case "MultiPolygon": return .multiPolygon((c as! [[[Any]]]).map { $0.map { $0.map(coordinate) } })
+    default: return nil
+    }
+}
+
+func load(_ path: String) -> Geometry? {
+    guard let data = FileManager.default.contents(atPath: path),
+          let json = try? JSONSerialization.jsonObject(with: data) else { return nil }
+    return geometry(json)
+}
+
+func runPython(_ arguments: [String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+func write(_ values: [Double], to path: String) {
+    let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
+    FileManager.default.createFile(atPath: path, contents: data)
+}
+
+func readDoubles(_ path: String) -> [Double] {
+    guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    return data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let borderDirectory = arguments.first { !$0.hasPrefix("--") } ?? "/tmp/analysis-borders"
+let peerDBSCAN1M = arguments.contains("--peer-dbscan-1m")
+let peers = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("peers").path
+
+// Border: the DCW line if present, else a synthetic meander (said in the output).
+let borderPath = borderDirectory + "/tr-sy-border.geojson"
+var borderLines: [[Coordinate]]
+var borderSource: String
+if let border = load(borderPath) {
+    borderLines = BorderProximity.lines(of: border)
+    borderSource = "DCW 1:1,000,000 (\(borderPath))"
+} else {
+    borderLines = [stride(from: 35.9, through: 42.4, by: 0.01).map {
+        Coordinate(longitude: $0, latitude: 36.8 + 0.25 * sin($0 * 2.1))
+    }]
+    borderSource = "synthetic meander (no \(borderPath))"
+}
+var sides: [BorderSide] = []
+for (code, file) in [("SY", "syria.geojson"), ("TR", "turkey.geojson")] {
+    if let outline = load(borderDirectory + "/" + file) { sides.append(BorderSide(code: code, outline: outline)) }
+}
+// Crossings: stand-ins on the border every 40 vertices (the gazetteer's crossings are not
+// needed to measure speed; their count is similar).
+let vertices = borderLines.flatMap { $0 }
+let crossings = stride(from: 0, to: vertices.count, by: 40).map { k in
+    Place(id: "bench:\(k)", name: "crossing \(k)", country: "SY", coordinate: vertices[k], kind: .crossing,
+          source: "benchmark stand-in")
+}
+print("border: \(borderSource), \(vertices.count) vertices; sides: \(sides.map(\.code)); "
+      + "\(crossings.count) stand-in crossings")
+
+// Incidents: 80 % in 4,000 clusters of 0.3–1.5 km spread, 20 % spread uniformly,
+// over 35.8–42.5° E, 35.5–38.2° N; days over two years.
+var rng = SplitMix64(state: 2026)
+let total = 1_000_000
+let centres = (0..<4_000).map { _ in
+    (Coordinate(longitude: Double.random(in: 35.8...42.5, using: &rng),
+                latitude: Double.random(in: 35.5...38.2, using: &rng)), Double.random(in: 300...1_500, using: &rng))
+}
+var points = [Coordinate]()
+points.reserveCapacity(total)
+for k in 0..<total {
+    if k % 5 == 0 {
+        points.append(Coordinate(longitude: Double.random(in: 35.8...42.5, using: &rng),
+                                 latitude: Double.random(in: 35.5...38.2, using: &rng)))
+    } else {
+        let (c, spread) = centres[Int.random(in: 0..<centres.count, using: &rng)]
+        // Gaussian offsets (Box–Muller) in metres.
+        let u = Double.random(in: Double.ulpOfOne...1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
+        let r = spread * (-2 * log(u)).squareRoot()
+        let dLat = r * cos(2 * .pi * v) / 111_000, dLon = r * sin(2 * .pi * v) / (111_000 * cos(c.latitude * .pi / 180))
+        points.append(Coordinate(longitude: c.longitude + dLon, latitude: c.latitude + dLat))
+    }
+}
+let days = (0..<total).map { _ in 19_000 + Int.random(in: 0..<730, using: &rng) }
+
+let proximity = BorderProximity(lines: borderLines, sides: sides, crossings: crossings)
+let tmp = FileManager.default.temporaryDirectory.path
+let borderForPeer: String = {
+    if FileManager.default.fileExists(atPath: borderPath) { return borderPath }
+    let path = tmp + "/analysis-bench-border.geojson"
+    let coords = vertices.map { "[\($0.longitude),\($0.latitude)]" }.joined(separator: ",")
+    let text = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+        + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[\(coords)]}}]}"
+    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    return path
+}()
+
+print("\n== border proximity (distance, nearest point, side, band, nearest crossing), 2 workers ==")
+print("n        incidentmap s   shapely+UTM s   ratio   |UTM - geodesic| median / max m")
+for n in [10_000, 100_000, 1_000_000] {
+    let sample = Array(points.prefix(n))
+    _ = proximity.measure(Array(sample.prefix(1000)))
+    let t0 = now()
+    let results = proximity.measure(sample)
+    let ours = now() - t0
+    let input = tmp + "/analysis-bench-points-\(n).f64"
+    let output = tmp + "/analysis-bench-shapely-\(n).f64"
+    write(sample.flatMap { [$0.longitude, $0.latitude] }, to: input)
+    var peerText = "      n/a       n/a   n/a"
+    if let line = runPython([peers + "/proximity_shapely.py", input, borderForPeer, output]), let peer = Double(line) {
+        let theirs = readDoubles(output)
+        var differences = zip(results, theirs).map { abs($0.distanceKm * 1000 - $1) }
+        differences.sort()
+        peerText = String(format: "%12.3f   %6.2f   %.1f / %.1f", peer, peer / ours,
+                          differences[differences.count / 2], differences.last ?? 0)
+    }
+    print(String(format: "%-8d %12.3f ", n, ours) + peerText)
+}
+print("peak RSS after proximity: \(peakRSS())")
+
+print("\n== DBSCAN eps 1 km, minPoints 10 (exact geodesic), 2 workers ==")
+print("n        incidentmap s   clusters   noise      sklearn haversine s   clusters   peak MB   ratio")
+for n in [10_000, 100_000, 1_000_000] {
+    let sample = Array(points.prefix(n))
+    let t0 = now()
+    let labels = DBSCAN(epsKm: 1, minPoints: 10).cluster(sample)
+    let ours = now() - t0
+    let noise = labels.labels.lazy.filter { $0 == nil }.count
+    var peerText = "   (not run: memory; pass --peer-dbscan-1m)"
+    if n < 1_000_000 || peerDBSCAN1M {
+        let input = tmp + "/analysis-bench-points-\(n).f64"
+        if let line = runPython([peers + "/dbscan_sklearn.py", input, "1", "10"]) {
+            let parts = line.split(separator: " ").map(String.init)
+            if parts.count == 3, let peer = Double(parts[0]) {
+                peerText = String(format: "   %12.3f   %8@   %7@   %6.2f", peer, parts[1], parts[2], peer / ours)
+            }
+        } else {
+            peerText = "   (peer failed)"
+        }
+    }
+    print(String(format: "%-8d %12.3f   %8d   %7d", n, ours, labels.clusterCount, noise) + peerText)
+    print("  peak RSS so far (VmHWM): \(peakRSS())")
+}
+
+print("\n== spatio-temporal DBSCAN eps 1 km, minPoints 10, window 30 days, 1M ==")
+let t0 = now()
+let spaceTime = DBSCAN(epsKm: 1, minPoints: 10, windowDays: 30).cluster(points, days: days)
+print(String(format: "%.3f s, %d clusters; peak RSS %@", now() - t0, spaceTime.clusterCount, peakRSS()))

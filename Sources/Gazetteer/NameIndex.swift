@@ -1,0 +1,215 @@
+import Foundation
+import GeoCore
+
+/// How a name met a place; better matches score higher.
+enum MatchQuality: Int, Comparable, Sendable {
+    case fuzzy = 0, skeleton = 1, fold = 2
+
+    static func < (a: MatchQuality, b: MatchQuality) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One place a name lookup found, with the closest spelling it knows.
+struct NameHit: Sendable {
+    var place: Int
+    var quality: MatchQuality
+    /// Similarity from 0 to 1 between the query's fold and the place's closest fold.
+    var similarity: Double
+    /// The spelling that matched, as folded.
+    var matchedFold: String
+}
+
+/// Every spelling of every place under its fold and skeleton keys, with a fuzzy fallback.
+///
+/// The fuzzy index (a deletion neighbourhood over skeleton keys) is built on the first
+/// fuzzy look-up, so loading pays only for the two dictionaries.
+final class NameIndex: Sendable {
+    /// Place indices by fold.
+    let byFold: [String: [Int32]]
+    /// Entries by skeleton; an entry is a place and one of its folds.
+    let bySkeleton: [String: [Int32]]
+    let entryPlace: [Int32]
+    let entryFold: [String]
+    /// For mentions: the largest token count of any name, by its first token's fold.
+    let longestByFirstToken: [String: Int]
+    private let fuzzy = FuzzyIndexCell()
+
+    init(names: [[String]]) {
+        var byFold: [String: [Int32]] = [:]
+        var bySkeleton: [String: [Int32]] = [:]
+        var entryPlace: [Int32] = []
+        var entryFold: [String] = []
+        var longest: [String: Int] = [:]
+        byFold.reserveCapacity(names.count * 4)
+        for (i, spellings) in names.enumerated() {
+            var seen = Set<String>()
+            // "Kassab Border Crossing" and "Idlib Governorate" are also indexed as "kassab" and
+            // "idlib": a query's cue words are stripped the same way before the look-up.
+            var cue = ResolutionContext()
+            let folds = spellings.map { NameKey.fold($0) }
+            for fold in folds + folds.map({ Gazetteer.strippingCues($0, context: &cue) }) {
+                guard !fold.isEmpty, seen.insert(fold).inserted else { continue }
+                byFold[fold, default: []].append(Int32(i))
+                let skeleton = NameKey.skeleton(ofFold: fold)
+                entryPlace.append(Int32(i))
+                entryFold.append(fold)
+                if !skeleton.isEmpty { bySkeleton[skeleton, default: []].append(Int32(entryFold.count - 1)) }
+                let tokens = fold.split(separator: " ")
+                let first = String(tokens[0])
+                longest[first] = max(longest[first] ?? 0, tokens.count)
+            }
+        }
+        self.byFold = byFold
+        self.bySkeleton = bySkeleton
+        self.entryPlace = entryPlace
+        self.entryFold = entryFold
+        self.longestByFirstToken = longest
+    }
+
+    /// Places whose spellings meet `fold`: exact folds, then skeletons, then (only when
+    /// neither found anything, or `alwaysFuzzy`) skeletons within a small edit distance.
+    func lookup(fold: String) -> [NameHit] {
+        var best: [Int: NameHit] = [:]
+        func offer(_ hit: NameHit) {
+            if let old = best[hit.place], (old.quality, old.similarity) >= (hit.quality, hit.similarity) { return }
+            best[hit.place] = hit
+        }
+        for p in byFold[fold] ?? [] {
+            offer(NameHit(place: Int(p), quality: .fold, similarity: 1, matchedFold: fold))
+        }
+        let skeleton = NameKey.skeleton(ofFold: fold)
+        guard !skeleton.isEmpty else { return Array(best.values) }
+        let query = Array(fold.unicodeScalars)
+        var similarityByFold: [String: Double] = [:]
+        for e in bySkeleton[skeleton] ?? [] {
+            let f = entryFold[Int(e)]
+            let place = Int(entryPlace[Int(e)])
+            if let old = best[place], old.quality == .fold { continue }
+            let similarity = similarityByFold[f] ?? EditDistance.similarity(query, f)
+            similarityByFold[f] = similarity
+            offer(NameHit(place: place, quality: .skeleton, similarity: similarity, matchedFold: f))
+        }
+        if best.isEmpty {
+            let letters = fold.unicodeScalars.count - fold.utf8.filter { $0 == 0x20 }.count
+            // Short skeletons meet too many others at distance 2: "Tell Xabbar" is not "Tell Abyad".
+            let consonants = skeleton.unicodeScalars.count
+            let maxDistance = letters >= 9 && consonants >= 7 ? 2 : letters >= 5 && consonants >= 4 ? 1 : 0
+            if maxDistance > 0 {
+                let index = fuzzy.index(building: { FuzzyIndex(skeletons: Array(bySkeleton.keys)) })
+                for key in index.keys(near: skeleton, maxDistance: maxDistance) {
+                    for e in bySkeleton[key] ?? [] {
+                        let f = entryFold[Int(e)]
+                        let similarity = EditDistance.similarity(query, f)
+                        guard similarity >= 0.7 else { continue }
+                        offer(NameHit(place: Int(entryPlace[Int(e)]), quality: .fuzzy,
+                                      similarity: similarity, matchedFold: f))
+                    }
+                }
+            }
+        }
+        return Array(best.values)
+    }
+}
+
+/// Holds the lazily built fuzzy index; the lock makes the one-time build safe to race.
+final class FuzzyIndexCell: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: FuzzyIndex?
+
+    func index(building build: () -> FuzzyIndex) -> FuzzyIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let built = build()
+        value = built
+        return built
+    }
+}
+
+/// Skeleton keys under their one- and two-deletion variants (symmetric deletion, as in
+/// SymSpell): two keys within Damerau-Levenshtein distance k share a variant with at most
+/// k deletions each, and a final distance check removes the false meetings.
+final class FuzzyIndex: Sendable {
+    let keys: [String]
+    let byVariant: [String: [Int32]]
+
+    init(skeletons: [String]) {
+        keys = skeletons
+        var byVariant: [String: [Int32]] = [:]
+        byVariant.reserveCapacity(skeletons.count * 12)
+        for (i, key) in skeletons.enumerated() {
+            let scalars = Array(key.unicodeScalars)
+            guard scalars.count >= 3 else { continue }
+            for variant in FuzzyIndex.deletions(scalars, depth: scalars.count >= 5 ? 2 : 1) {
+                byVariant[variant, default: []].append(Int32(i))
+            }
+        }
+        self.byVariant = byVariant
+    }
+
+    static func deletions(_ s: [Unicode.Scalar], depth: Int) -> Set<String> {
+        var out: Set<String> = [String(String.UnicodeScalarView(s))]
+        var frontier: [[Unicode.Scalar]] = [s]
+        for _ in 0..<depth {
+            var next: [[Unicode.Scalar]] = []
+            for word in frontier where word.count > 2 {
+                for j in word.indices {
+                    var w = word
+                    w.remove(at: j)
+                    if out.insert(String(String.UnicodeScalarView(w))).inserted { next.append(w) }
+                }
+            }
+            frontier = next
+        }
+        return out
+    }
+
+    func keys(near skeleton: String, maxDistance: Int) -> [String] {
+        let scalars = Array(skeleton.unicodeScalars)
+        var found = Set<Int32>()
+        for variant in FuzzyIndex.deletions(scalars, depth: maxDistance) {
+            for k in byVariant[variant] ?? [] { found.insert(k) }
+        }
+        return found.map { keys[Int($0)] }.filter {
+            $0 != skeleton && EditDistance.damerauLevenshtein(Array($0.unicodeScalars), scalars) <= maxDistance
+        }
+    }
+}
+
+/// Damerau-Levenshtein distance (optimal string alignment) over Unicode scalars.
+enum EditDistance {
+    static func damerauLevenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let width = b.count + 1
+        var d = [Int](repeating: 0, count: (a.count + 1) * width)
+        for i in 0...a.count { d[i * width] = i }
+        for j in 0...b.count { d[j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1, d[(i - 1) * width + j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = min(v, d[(i - 2) * width + j - 2] + 1)
+                }
+                d[i * width + j] = v
+            }
+        }
+        return d[a.count * width + b.count]
+    }
+
+    /// `similarity(_:_:)` with the first string already split into scalars.
+    static func similarity(_ x: [Unicode.Scalar], _ b: String) -> Double {
+        let y = Array(b.unicodeScalars)
+        if x == y { return 1 }
+        let longer = max(x.count, y.count)
+        return longer == 0 ? 1 : 1 - Double(damerauLevenshtein(x, y)) / Double(longer)
+    }
+
+    /// 1 minus the distance over the longer length; 1 for equal strings.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        if a == b { return 1 }
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        let longer = max(x.count, y.count)
+        return longer == 0 ? 1 : 1 - Double(damerauLevenshtein(x, y)) / Double(longer)
+    }
+}

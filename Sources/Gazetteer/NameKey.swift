@@ -1,0 +1,206 @@
+import Foundation
+
+/// The two keys a name is indexed under.
+///
+/// - The *fold* is exact-ish: case, diacritics, apostrophes and hyphens folded, Arabic
+///   articles dropped, Turkish letters and Arabic hamza forms unified. "Ma'arrat al-Nu'man"
+///   and "Ma‘arrat an Nu‘mān" share the fold `maarrat numan`.
+/// - The *skeleton* is phonetic: transliteration alternations collapsed (kh/h, q/k, sh/ch/s,
+///   Turkish c/j, ou/u, doubled letters, final -ah) and vowels dropped, so "Maarat al-Numan",
+///   "Maarrat al Nouman" and "Ma'arrat al-Nu'man" share `mrtnmn`, and "Cerablus",
+///   "Jarabulus" and "Jarablus" share `jrbls`.
+///
+/// Both work on Unicode scalars without Foundation in the loop: the gazetteer folds every
+/// name of every place at load time and every capitalised word of every sentence.
+enum NameKey {
+    /// Arabic articles as transliterated, sun-letter assimilations included.
+    static let articles: Set<String> = [
+        "al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "adh", "ar", "er", "at", "et", "ath", "az",
+        "ez", "an", "en",
+    ]
+
+    /// Latin letters with diacritics, folded once through Foundation (which knows the
+    /// decompositions) so the hot loop only does a table look-up.
+    private static let latinFold: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        let special: [UInt32: String] = [
+            0x0131: "i", 0x0130: "i", 0x00DF: "ss", 0x00E6: "ae", 0x00C6: "ae", 0x00F8: "o", 0x00D8: "o",
+            0x0111: "d", 0x0110: "d", 0x0142: "l", 0x0141: "l", 0x0153: "oe", 0x0152: "oe", 0x00FE: "th",
+            0x00F0: "d", 0x0127: "h", 0x0126: "h", 0x0259: "e", 0x018F: "e",
+        ]
+        for range in [0x00C0...0x024F, 0x1E00...0x1EFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                if let s = special[UInt32(value)] { table[UInt32(value)] = s; continue }
+                let folded = String(Character(scalar))
+                    .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                    .lowercased()
+                let ascii = folded.unicodeScalars.filter { $0.isASCII }
+                if !ascii.isEmpty { table[UInt32(value)] = String(String.UnicodeScalarView(ascii)) }
+            }
+        }
+        return table
+    }()
+
+    private static func isApostrophe(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x27, 0x60, 0xB4, 0x2BB, 0x2BC, 0x2BE, 0x2BF, 0x2018, 0x2019, 0x201B, 0x2032, 0x02C8, 0x05F3: true
+        default: false
+        }
+    }
+
+    private static func isSeparator(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09, 0x0A, 0x0D, 0x20, 0x2D, 0x5F, 0x2E, 0x2C, 0x2F, 0x28, 0x29, 0x3A, 0x3B, 0xA0, 0x2010...0x2015,
+             0x2212, 0x2000...0x200A, 0x202F, 0x3000, 0x060C: true
+        default: false
+        }
+    }
+
+    /// Appends the folded form of one scalar to `out`.
+    @inline(__always)
+    private static func foldScalar(_ s: Unicode.Scalar, into out: inout String.UnicodeScalarView) {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { out.append(Unicode.Scalar(v + 32)!) } else { out.append(s) }
+            return
+        }
+        switch v {
+        case 0x0300...0x036F, 0x064B...0x065F, 0x0670, 0x0640, 0x0621, 0x200C, 0x200D, 0x200E, 0x200F:
+            return  // combining marks, harakat, tatweel, lone hamza, joiners and direction marks
+        case 0x0623, 0x0625, 0x0622, 0x0671: out.append("\u{0627}")
+        case 0x0629: out.append("\u{0647}")
+        case 0x0649, 0x0626, 0x06CC: out.append("\u{064A}")
+        case 0x0624: out.append("\u{0648}")
+        case 0x06A9: out.append("\u{0643}")
+        case 0x00C0...0x024F, 0x1E00...0x1EFF:
+            if let f = latinFold[v] { out.append(contentsOf: f.unicodeScalars) }
+        default:
+            // Most scalars here (Arabic, CJK, lowercase Cyrillic) have no case: skip the
+            // mapping, which allocates a String.
+            if s.properties.changesWhenLowercased {
+                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                out.append(s)
+            }
+        }
+    }
+
+    /// The folded tokens of `name`, articles kept.
+    static func tokens(_ scalars: some Sequence<Unicode.Scalar>) -> [String] {
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        for s in scalars {
+            let v = s.value
+            if isApostrophe(v) { continue }
+            if isSeparator(v) {
+                if !current.isEmpty { tokens.append(String(current)); current = String.UnicodeScalarView() }
+                continue
+            }
+            foldScalar(s, into: &current)
+        }
+        if !current.isEmpty { tokens.append(String(current)) }
+        return tokens
+    }
+
+    /// Whether `token` is an Arabic article (Latin transliteration or the bare Arabic "ال").
+    static func isArticle(_ token: String) -> Bool {
+        token.utf8.count <= 3 && (articles.contains(token) || token == "\u{0627}\u{0644}")
+    }
+
+    /// Drops articles that precede another token, and the attached Arabic "ال".
+    static func strippingArticles(_ tokens: [String]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(tokens.count)
+        for (i, t) in tokens.enumerated() {
+            if i < tokens.count - 1 && isArticle(t) { continue }
+            var scalars = t.unicodeScalars
+            if scalars.count > 3, scalars.first == "\u{0627}", scalars[scalars.index(after: scalars.startIndex)] == "\u{0644}" {
+                scalars.removeFirst(2)
+                out.append(String(scalars))
+            } else {
+                out.append(t)
+            }
+        }
+        return out
+    }
+
+    /// The exact-ish key of `name` (see the type's documentation).
+    static func fold(_ name: some StringProtocol) -> String {
+        strippingArticles(tokens(name.unicodeScalars)).joined(separator: " ")
+    }
+
+    /// The fold of a run of scalars (a span of running text).
+    static func fold(scalars: some Sequence<Unicode.Scalar>) -> String {
+        strippingArticles(tokens(scalars)).joined(separator: " ")
+    }
+
+    /// The phonetic key of a *folded* name (see the type's documentation).
+    static func skeleton(ofFold fold: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(fold.utf8.count)
+        var arabic = String.UnicodeScalarView()
+        for token in fold.split(separator: " ") {
+            if token.utf8.allSatisfy({ $0 < 0x80 }) {
+                latinSkeleton(Array(token.utf8), into: &out)
+            } else {
+                arabicSkeleton(token, into: &arabic)
+            }
+        }
+        return String(decoding: out, as: UTF8.self) + String(arabic)
+    }
+
+    private static func isVowel(_ c: UInt8) -> Bool {
+        c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 || c == 0x77  // a e i o u y w
+    }
+
+    private static func latinSkeleton(_ t: [UInt8], into out: inout [UInt8]) {
+        var t = t
+        // Final -ah/-eh/-ih: "Raqqah" is "Raqqa".
+        if t.count > 2, t.last == 0x68, isVowel(t[t.count - 2]) { t.removeLast() }
+        var mapped: [UInt8] = []
+        mapped.reserveCapacity(t.count)
+        var i = 0
+        while i < t.count {
+            let c = t[i], next: UInt8 = i + 1 < t.count ? t[i + 1] : 0
+            switch (c, next) {
+            case (0x6B, 0x68): mapped.append(0x68); i += 2                  // kh -> h (Turkish Han, Halep)
+            case (0x67, 0x68): mapped.append(0x67); i += 2                  // gh -> g (Turkish ğ)
+            case (0x73, 0x68), (0x63, 0x68): mapped.append(0x73); i += 2    // sh, ch -> s (Turkish ş, French ch)
+            case (0x64, 0x68): mapped.append(0x7A); i += 2                  // dh -> z
+            case (0x74, 0x68): mapped.append(0x74); i += 2                  // th -> t
+            case (0x70, 0x68): mapped.append(0x66); i += 2                  // ph -> f
+            case (0x64, 0x6A): mapped.append(0x6A); i += 2                  // dj -> j (French)
+            case (0x63, 0x6B): mapped.append(0x6B); i += 2                  // ck -> k
+            case (0x6F, 0x75): mapped.append(0x75); i += 2                  // ou -> u (French)
+            case (0x71, _): mapped.append(0x6B); i += 1                     // q -> k
+            case (0x63, _): mapped.append(0x6A); i += 1                     // Turkish c is j: Cerablus
+            case (0x70, _): mapped.append(0x62); i += 1                     // p -> b: Halep
+            case (0x76, _): mapped.append(0x77); i += 1                     // Turkish v renders w
+            default: mapped.append(c); i += 1
+            }
+        }
+        // Doubled letters collapse before the vowels go, so "Azaz" keeps both z's.
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(mapped.count)
+        for c in mapped where collapsed.last != c { collapsed.append(c) }
+        for (j, c) in collapsed.enumerated() {
+            if j == 0 {
+                if c == 0x79 || c == 0x77 { out.append(c) } else if isVowel(c) { out.append(0x61) } else { out.append(c) }
+            } else if !isVowel(c) {
+                out.append(c)
+            }
+        }
+    }
+
+    private static func arabicSkeleton(_ token: Substring, into out: inout String.UnicodeScalarView) {
+        // Long vowels (alif, waw, ya) are written or left out at will; keep only the first letter.
+        var previous: Unicode.Scalar?
+        for (j, s) in token.unicodeScalars.enumerated() {
+            if j > 0 && (s == "\u{0627}" || s == "\u{0648}" || s == "\u{064A}") { continue }
+            if s == previous { continue }
+            out.append(s)
+            previous = s
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import GeoCore
+
+extension Gazetteer {
+    /// Ranked candidates for `name` in `context`, best first, each with a score in 0...1
+    /// and its reasons. The best is the answer only when it reaches `threshold` and beats
+    /// any distinct runner-up (more than `samePlaceKilometres` away) by a clear margin.
+    public func resolve(_ name: String, context: ResolutionContext = .init()) -> Resolution {
+        var context = context
+        let fold = Gazetteer.strippingCues(NameKey.fold(name), context: &context)
+        guard !fold.isEmpty else { return Resolution(query: name, candidates: [], best: nil) }
+        var hits = names.lookup(fold: fold)
+        if context.adminCue { hits += areasNamedAfter(hits) }
+        var candidates = hits.map { score($0, context: context, stopWord: StopList.words.contains(fold)) }
+        candidates.sort { a, b in
+            a.score != b.score ? a.score > b.score : (a.place.population ?? 0) > (b.place.population ?? 0)
+        }
+        candidates = mergingSamePlaces(candidates)
+        guard var best = candidates.first, best.score >= Gazetteer.threshold else {
+            return Resolution(query: name, candidates: candidates, best: nil)
+        }
+        if candidates.count > 1 {
+            let runnerUp = candidates[1]
+            if best.score - runnerUp.score < Gazetteer.clearMargin {
+                candidates[0].reasons.append("ambiguous with \(runnerUp.place.name) (\(runnerUp.place.country))")
+                return Resolution(query: name, candidates: candidates, best: nil)
+            }
+        }
+        best = candidates[0]
+        return Resolution(query: name, candidates: candidates, best: best)
+    }
+
+    /// With an admin cue and no area among the hits, the governorates named after a hit
+    /// ("ريف إدلب" when the area row lacks Arabic names): the area whose name is one of the
+    /// hit's own names and which holds it.
+    func areasNamedAfter(_ hits: [NameHit]) -> [NameHit] {
+        guard !hits.contains(where: { places[$0.place].kind == .admin1 || places[$0.place].kind == .admin2 })
+        else { return [] }
+        var found: [NameHit] = []
+        for hit in hits {
+            let p = places[hit.place]
+            guard let admin1 = p.admin1, let area = areaByCountryAndName["\(p.country):\(NameKey.fold(admin1))"]
+            else { continue }
+            let own = Set(([p.name] + p.alternateNames).map { NameKey.fold($0) })
+            if own.contains(NameKey.fold(places[area].name)), !found.contains(where: { $0.place == area }) {
+                found.append(NameHit(place: area, quality: hit.quality, similarity: hit.similarity,
+                                     matchedFold: hit.matchedFold))
+            }
+        }
+        return found
+    }
+
+    /// Cue words written with the name ("Idlib countryside", "Bab al-Hawa crossing",
+    /// "محافظة إدلب") set the cue and leave the name.
+    static func strippingCues(_ fold: String, context: inout ResolutionContext) -> String {
+        guard let first = fold.split(separator: " ").first, let last = fold.split(separator: " ").last,
+              first != last, cueTokens.contains(String(first)) || cueTokens.contains(String(last))
+        else { return fold }
+        var tokens = fold.split(separator: " ").map(String.init)
+        var changed = true
+        while changed && tokens.count > 1 {
+            changed = false
+            for cue in adminCues where cue.count < tokens.count {
+                if Array(tokens.suffix(cue.count)) == cue {
+                    tokens.removeLast(cue.count); context.adminCue = true; changed = true
+                } else if Array(tokens.prefix(cue.count)) == cue {
+                    tokens.removeFirst(cue.count); context.adminCue = true; changed = true
+                }
+            }
+            for cue in crossingCues where cue.count < tokens.count {
+                if Array(tokens.suffix(cue.count)) == cue {
+                    tokens.removeLast(cue.count); context.crossingCue = true; changed = true
+                } else if Array(tokens.prefix(cue.count)) == cue {
+                    tokens.removeFirst(cue.count); context.crossingCue = true; changed = true
+                }
+            }
+            if tokens.count > 1, let last = tokens.last, ["city", "town", "village", "of", "ili"].contains(last) {
+                tokens.removeLast(); changed = true
+            }
+            if tokens.count > 1 && (tokens.last == "of" || tokens.last == "ili") { tokens.removeLast() }
+            if tokens.count > 1 && tokens.first == "of" { tokens.removeFirst() }
+        }
+        return tokens.joined(separator: " ")
+    }
+
+    /// Every token that begins or ends a cue: names without one skip the cue search.
+    static let cueTokens: Set<String> = Set((adminCues + crossingCues).flatMap { [$0.first!, $0.last!] })
+        .union(["city", "town", "village", "of", "ili"])
+
+    static let adminCues: [[String]] = [
+        "governorate", "province", "countryside", "district", "subdistrict", "region", "rural", "area", "ili",
+        "\u{0645}\u{062D}\u{0627}\u{0641}\u{0638}\u{0647}", "\u{0631}\u{064A}\u{0641}",
+        "\u{0645}\u{0646}\u{0637}\u{0642}\u{0647}",
+    ].map { [$0] } + [["countryside", "of"], ["rural", "of"]]
+    static let crossingCues: [[String]] = [
+        ["border", "crossing"], ["border", "gate"], ["crossing"], ["sinir", "kapisi"], ["gumruk", "kapisi"],
+        ["\u{0645}\u{0639}\u{0628}\u{0631}"],
+    ]
+
+    /// The least lead the best candidate needs over a distinct runner-up.
+    static let clearMargin = 0.02
+
+    private func score(_ hit: NameHit, context: ResolutionContext, stopWord: Bool) -> Candidate {
+        let p = places[hit.place]
+        var score: Double
+        var reasons: [String] = []
+        switch hit.quality {
+        case .fold:
+            score = 0.80
+            reasons.append("exact name")
+        case .skeleton:
+            score = 0.50 + 0.20 * hit.similarity
+            reasons.append("spelling variant of \(hit.matchedFold)")
+        case .fuzzy:
+            score = 0.36 + 0.20 * hit.similarity
+            reasons.append("near spelling of \(hit.matchedFold)")
+        }
+        if !context.countries.isEmpty {
+            if context.countries.contains(p.country) {
+                score += 0.08
+                reasons.append("country \(p.country) named")
+            } else {
+                score -= 0.10
+            }
+        }
+        if !context.nearby.isEmpty {
+            let km = context.nearby.map { Gazetteer.kilometres(p.coordinate, $0) }.min() ?? .infinity
+            if km < 30 {
+                score += 0.14
+                reasons.append("near a place of the same text (\(Int(km.rounded())) km)")
+            } else if km < 100 {
+                score += 0.07
+                reasons.append("within 100 km of a place of the same text (\(Int(km.rounded())) km)")
+            } else if km > 400 {
+                score -= 0.06
+            }
+        }
+        let isArea = p.kind == .admin1 || p.kind == .admin2
+        if context.adminCue {
+            if isArea { score += 0.20; reasons.append("admin cue") } else { score -= 0.08 }
+        }
+        if context.crossingCue {
+            if p.kind == .crossing { score += 0.20; reasons.append("crossing cue") } else { score -= 0.08 }
+        }
+        switch p.kind {
+        case .seat: score += 0.05
+        case .admin1: score += 0.045
+        case .town, .admin2, .country: score += 0.03
+        case .crossing: score += context.crossingCue ? 0.02 : -0.06  // a crossing is named as one
+        case .village: break
+        case .feature: score -= 0.02
+        }
+        if let population = p.population, population > 0 {
+            score += 0.10 * min(1, log10(Double(population) + 1) / 6.5)
+            if population >= 10_000 { reasons.append("population \(population)") }
+        }
+        if Gazetteer.isCurated(p) {
+            score += 0.03
+            reasons.append("curated: \(p.source)")
+        }
+        if stopWord {
+            score = min(score, Gazetteer.threshold - 0.15)
+            reasons.append("also a common word or person name")
+        }
+        return Candidate(place: p, score: min(1, max(0, score)), reasons: reasons)
+    }
+
+    /// Keeps one candidate per place: rows within `samePlaceKilometres` of a better one are
+    /// the same place (a curated row absorbs the GeoNames row it refines).
+    private func mergingSamePlaces(_ ranked: [Candidate]) -> [Candidate] {
+        var kept: [Candidate] = []
+        for c in ranked {
+            if let j = kept.firstIndex(where: {
+                Gazetteer.kilometres($0.place.coordinate, c.place.coordinate) < Gazetteer.samePlaceKilometres
+                    && Gazetteer.sameLevel($0.place.kind, c.place.kind)
+            }) {
+                if Gazetteer.isCurated(c.place) && !Gazetteer.isCurated(kept[j].place) {
+                    let reasons = kept[j].reasons
+                    kept[j] = c
+                    kept[j].score = max(c.score, kept[j].score)
+                    kept[j].reasons = c.reasons + ["same place as \(reasons.first ?? "a GeoNames row")"]
+                }
+                continue
+            }
+            kept.append(c)
+        }
+        kept.sort { $0.score > $1.score }
+        return kept
+    }
+
+    static func isCurated(_ p: Place) -> Bool { p.id.hasPrefix("curated:") }
+
+    /// An area, a settlement and a crossing at the same point are different answers.
+    static func sameLevel(_ a: PlaceKind, _ b: PlaceKind) -> Bool { level(a) == level(b) }
+
+    private static func level(_ k: PlaceKind) -> Int {
+        switch k {
+        case .admin1, .admin2, .country: 0
+        case .crossing: 1
+        case .feature: 2
+        case .seat, .town, .village: 3
+        }
+    }
+
+    /// Great-circle distance in kilometres on a sphere of 6,371 km: good enough to rank
+    /// candidates (the exact WGS84 geodesic belongs to GeoProj).
+    public static func kilometres(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let rad = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * rad, dLon = (b.longitude - a.longitude) * rad
+        let h = sin(dLat / 2) * sin(dLat / 2)
+            + cos(a.latitude * rad) * cos(b.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6371 * asin(min(1, sqrt(h)))
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import GeoCore
+import GeoProj
+
+extension BorderProximity {
+    /// Proximity of an incident whose location is only known to an area: for geo-precision 2
+    /// a geodesic disc of ``nearRadiusKm`` around the point, for 3 the admin polygon `area`
+    /// (or, without one, a disc of `regionRadiusKm`).
+    ///
+    /// `distanceKm`, the nearest point, side and crossing are those of `point`;
+    /// `distanceMinKm` and `distanceMaxKm` bound the border distance over the area, and the
+    /// band is nil (`bandUndecided`) when they fall in different bands.
+    ///
+    /// How the bounds are found: the distance to the border has no local minimum off the
+    /// border (moving toward the nearest border point shortens it), so the minimum over an
+    /// area that does not meet the border lies on its boundary; it is 0 when the area meets
+    /// the border. The boundary is sampled geodesically (64 points on a circle, edges every
+    /// 500 m) and the best sample refined by golden-section search, which makes the minimum
+    /// exact to a millimetre. The maximum may lie inside (where two border stretches are
+    /// equally far), so the inside is sampled too and the best sample refined by a pattern
+    /// search; the maximum is exact when it is a local maximum near the best sample, and
+    /// otherwise low by at most half the sample spacing (distance is 1-Lipschitz).
+    public func measure(point: Coordinate, precision: GeoPrecision, area: Geometry? = nil,
+                        regionRadiusKm: Double = 30) -> ProximityResult {
+        var result = measure(point: point)
+        let bounds: (min: Double, max: Double)
+        switch precision {
+        case .exact:
+            return result
+        case .near:
+            bounds = discBounds(centre: point, centreDistance: result.distanceKm * 1000, radius: nearRadiusKm * 1000)
+        case .region:
+            if let area, case let polygons = Self.polygons(of: area), !polygons.isEmpty {
+                bounds = polygonBounds(polygons)
+            } else {
+                bounds = discBounds(centre: point, centreDistance: result.distanceKm * 1000,
+                                    radius: regionRadiusKm * 1000)
+            }
+        }
+        result.distanceMinKm = min(bounds.min / 1000, result.distanceKm)
+        result.distanceMaxKm = max(bounds.max / 1000, result.distanceKm)
+        let lo = bands.index(ofKm: result.distanceMinKm), hi = bands.index(ofKm: result.distanceMaxKm)
+        result.bandIndex = lo == hi ? lo : nil
+        result.band = lo == hi ? bands.labels[lo] : nil
+        result.bandRange = bands.range(minKm: result.distanceMinKm, maxKm: result.distanceMaxKm)
+        return result
+    }
+
+    static func polygons(of geometry: Geometry) -> [[[Coordinate]]] {
+        switch geometry {
+        case .polygon(let rings): [rings]
+        case .multiPolygon(let polygons): polygons
+        default: []
+        }
+    }
+
+    /// Border distance bounds in metres over the geodesic disc of `radius` metres.
+    func discBounds(centre: Coordinate, centreDistance: Double, radius: Double) -> (min: Double, max: Double) {
+        var scratch = BorderIndex.Scratch()
+        let onCircle: (Double) -> Coordinate = { azimuth in
+            geodesic.direct(from: centre, azimuth: azimuth, distance: radius).destination
+        }
+        let f: (Coordinate) -> Double = { borderDistance($0, scratch: &scratch) }
+        let steps = 64
+        let samples = (0..<steps).map { f(onCircle(Double($0) * 360 / Double(steps))) }
+        let minimum: Double
+        if centreDistance <= radius {
+            minimum = 0
+        } else {
+            let k = samples.indices.min { samples[$0] < samples[$1] }!
+            let width = 360 / Double(steps)
+            let refined = Self.goldenSection(lo: Double(k) * width - width, hi: Double(k) * width + width,
+                                             sign: 1) { f(onCircle($0)) }
+            minimum = min(refined, samples[k])
+        }
+        // The inside: rings every radius/8, points about radius/8 apart.
+        var best = (value: centreDistance, point: centre)
+        for ring in 1...7 {
+            let r = radius * Double(ring) / 8
+            let count = max(8, ring * 8)
+            for j in 0..<count {
+                let c = geodesic.direct(from: centre, azimuth: Double(j) * 360 / Double(count), distance: r).destination
+                let v = f(c)
+                if v > best.value { best = (v, c) }
+            }
+        }
+        let k = samples.indices.max { samples[$0] < samples[$1] }!
+        if samples[k] >= best.value {
+            let width = 360 / Double(steps)
+            let refined = Self.goldenSection(lo: Double(k) * width - width, hi: Double(k) * width + width,
+                                             sign: -1) { f(onCircle($0)) }
+            return (minimum, max(refined, samples[k]))
+        }
+        let inside: (Coordinate) -> Bool = { geodesic.distance(from: centre, to: $0) <= radius }
+        return (minimum, climb(from: best.point, value: best.value, step: radius / 16, inside: inside, f: f))
+    }
+
+    /// Border distance bounds in metres over polygons (lon/lat rings, the first exterior).
+    func polygonBounds(_ polygons: [[[Coordinate]]]) -> (min: Double, max: Double) {
+        var scratch = BorderIndex.Scratch()
+        let f: (Coordinate) -> Double = { borderDistance($0, scratch: &scratch) }
+        let area = OutlineIndex(polygons: polygons)
+        let crosses = meetsBorder(area: area, polygons: polygons)
+        var minimum = crosses ? 0.0 : Double.infinity
+        var best = (value: -Double.infinity, point: Coordinate(longitude: 0, latitude: 0))
+        for rings in polygons {
+            for ring in rings where ring.count >= 2 {
+                for i in 0..<ring.count {
+                    let a = ring[i], b = ring[(i + 1) % ring.count]
+                    guard a != b else { continue }
+                    let along: (Double) -> Coordinate = { t in
+                        Coordinate(longitude: a.longitude + t * (b.longitude - a.longitude),
+                                   latitude: a.latitude + t * (b.latitude - a.latitude))
+                    }
+                    let pieces = max(1, Int((geodesic.distance(from: a, to: b) / 500).rounded(.up)))
+                    let values = (0...pieces).map { f(along(Double($0) / Double(pieces))) }
+                    let kMin = values.indices.min { values[$0] < values[$1] }!
+                    let kMax = values.indices.max { values[$0] < values[$1] }!
+                    if !crosses, values[kMin] < minimum + 500 {
+                        let lo = Double(max(0, kMin - 1)) / Double(pieces)
+                        let hi = Double(min(pieces, kMin + 1)) / Double(pieces)
+                        let refined = Self.goldenSection(lo: lo, hi: hi, sign: 1) { f(along($0)) }
+                        minimum = min(minimum, refined, values[kMin])
+                    }
+                    if values[kMax] > best.value { best = (values[kMax], along(Double(kMax) / Double(pieces))) }
+                }
+            }
+        }
+        // The inside: a grid of at most 48 × 48 points over the bounding box.
+        let box = BoundingBox(covering: polygons.flatMap { $0.flatMap { $0 } })!
+        let n = 48
+        let dLon = (box.east - box.west) / Double(n), dLat = (box.north - box.south) / Double(n)
+        for i in 0..<n {
+            for j in 0..<n {
+                let c = Coordinate(longitude: box.west + (Double(i) + 0.5) * dLon,
+                                   latitude: box.south + (Double(j) + 0.5) * dLat)
+                guard area.contains(c) else { continue }
+                let v = f(c)
+                if v > best.value { best = (v, c) }
+            }
+        }
+        let spacing = max(geodesic.distance(from: Coordinate(longitude: box.west, latitude: box.south),
+                                            to: Coordinate(longitude: box.east, latitude: box.north)) / Double(n), 10)
+        let maximum = climb(from: best.point, value: best.value, step: spacing, inside: { area.contains($0) }, f: f)
+        return (minimum, maximum)
+    }
+
+    /// Whether any border vertex lies in the area or any border chord crosses its edges.
+    func meetsBorder(area: OutlineIndex, polygons: [[[Coordinate]]]) -> Bool {
+        let r = 1 / EllipsoidMetric.degree
+        for k in 0..<index.segmentCount {
+            let a = Coordinate(longitude: index.lonA[k] * r, latitude: index.latA[k] * r)
+            let b = Coordinate(longitude: index.lonB[k] * r, latitude: index.latB[k] * r)
+            if area.contains(a) || area.contains(b) { return true }
+            for rings in polygons {
+                for ring in rings where ring.count >= 2 {
+                    for i in 0..<ring.count where Self.chordsCross(a, b, ring[i], ring[(i + 1) % ring.count]) {
+                        return true
+                    }
+                }
+            }
+        }
+        return false
+    }
+
+    static func chordsCross(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate, _ d: Coordinate) -> Bool {
+        func orient(_ p: Coordinate, _ q: Coordinate, _ r: Coordinate) -> Double {
+            (q.longitude - p.longitude) * (r.latitude - p.latitude) - (q.latitude - p.latitude) * (r.longitude - p.longitude)
+        }
+        let o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b)
+        return (o1 * o2 <= 0) && (o3 * o4 <= 0)
+    }
+
+    /// Golden-section search for the minimum (sign 1) or maximum (sign -1) of `g` on [lo, hi];
+    /// returns the extreme value found.
+    static func goldenSection(lo: Double, hi: Double, sign: Double, _ g: (Double) -> Double) -> Double {
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var a = lo, b = hi
+        var c = b - ratio * (b - a), d = a + ratio * (b - a)
+        var gc = sign * g(c), gd = sign * g(d)
+        for _ in 0..<60 {
+            if gc < gd {
+                b = d; d = c; gd = gc
+                c = b - ratio * (b - a); gc = sign * g(c)
+            } else {
+                a = c; c = d; gc = gd
+                d = a + ratio * (b - a); gd = sign * g(d)
+            }
+            if b - a < 1e-12 * max(1, abs(a)) { break }
+        }
+        return sign * min(gc, gd)
+    }
+
+    /// Pattern search for a local maximum of `f` inside the area, from a sample; step in metres.
+    func climb(from start: Coordinate, value: Double, step: Double, inside: (Coordinate) -> Bool,
+               f: (Coordinate) -> Double) -> Double {
+        var point = start, best = value, step = step
+        while step > 0.01 {
+            var moved = false
+            for j in 0..<8 {
+                let c = geodesic.direct(from: point, azimuth: Double(j) * 45, distance: step).destination
+                guard inside(c) else { continue }
+                let v = f(c)
+                if v > best { best = v; point = c; moved = true }
+            }
+            if !moved { step /= 2 }
+        }
+        return best
+    }
+}

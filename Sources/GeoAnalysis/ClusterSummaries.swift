@@ -1,0 +1,92 @@
+import Foundation
+import GeoCore
+import GeoGEOS
+
+/// Builds the ``Cluster`` summaries (GeoCore) from DBSCAN labels.
+///
+/// Hulls come from GEOS. The convex hull is computed in lon/lat degrees: a local
+/// equirectangular projection is an affine map of degrees, and convexity survives affine
+/// maps, so that hull is the same polygon in either. The concave hull depends on edge
+/// lengths, so it is computed in a local equirectangular projection around the cluster's
+/// centroid (x = Δλ cos φ₀, y = Δφ, in degrees of latitude) and mapped back; over a cluster a
+/// few km across that projection distorts lengths by far less than 1 %.
+public struct ClusterSummaries {
+    /// Concave hull ratio for `GEOSConcaveHull_r` (0 most concave, 1 convex).
+    public var concaveRatio: Double = 0.3
+    let context: GEOSContext
+
+    /// Uses `context` for every GEOS call; one context per thread, as GEOS requires.
+    public init(context: GEOSContext = GEOSContext()) {
+        self.context = context
+    }
+
+    /// One summary per cluster, ordered by id.
+    ///
+    /// - Parameters:
+    ///   - points: the clustered coordinates, as given to ``DBSCAN/cluster(_:days:)``.
+    ///   - labels: its result.
+    ///   - dates: optional date per point, for first and last date.
+    ///   - eventTypes: optional ACLED event type per point, for the counts.
+    ///   - borderDistancesKm: optional border distance per point, for the nearest member.
+    public func summaries(points: [Coordinate], labels: ClusterLabels, dates: [CalendarDate?]? = nil,
+                          eventTypes: [String?]? = nil, borderDistancesKm: [Double]? = nil) throws -> [Cluster] {
+        var members = [[Int]](repeating: [], count: labels.clusterCount)
+        for (i, label) in labels.labels.enumerated() {
+            if let label { members[label - 1].append(i) }
+        }
+        return try members.enumerated().map { k, indices in
+            let coordinates = indices.map { points[$0] }
+            let memberDates = indices.compactMap { dates?[$0] }
+            var counts: [String: Int] = [:]
+            for i in indices { if let type = eventTypes?[i] { counts[type, default: 0] += 1 } }
+            let centroid = Self.centroid(coordinates)
+            let nearest = borderDistancesKm.map { d in indices.map { d[$0] }.min() } ?? nil
+            return Cluster(id: k + 1, members: indices, firstDate: memberDates.min(), lastDate: memberDates.max(),
+                           eventTypeCounts: counts, centroid: centroid,
+                           convexHull: try convexHull(coordinates),
+                           concaveHull: try concaveHull(coordinates, around: centroid),
+                           nearestBorderDistanceKm: nearest)
+        }
+    }
+
+    /// The mean longitude and latitude: within centimetres of the geodesic centroid for
+    /// clusters a few km across; not meant for point sets spanning the antimeridian.
+    static func centroid(_ coordinates: [Coordinate]) -> Coordinate {
+        let n = Double(coordinates.count)
+        return Coordinate(longitude: coordinates.reduce(0) { $0 + $1.longitude } / n,
+                          latitude: coordinates.reduce(0) { $0 + $1.latitude } / n)
+    }
+
+    /// Convex hull in lon/lat degrees.
+    ///
+    /// The corresponding C function is `GEOSConvexHull_r` (through GeoGEOS).
+    public func convexHull(_ coordinates: [Coordinate]) throws -> Geometry {
+        try GEOSGeometry(.multiPoint(coordinates), context: context).convexHull().geometry()
+    }
+
+    /// Concave hull, computed in a local equirectangular projection around `centre`.
+    ///
+    /// The corresponding C function is `GEOSConcaveHull_r` (through GeoGEOS).
+    public func concaveHull(_ coordinates: [Coordinate], around centre: Coordinate) throws -> Geometry {
+        let scale = cos(centre.latitude * .pi / 180)
+        guard scale > 1e-9 else { return try convexHull(coordinates) }
+        let local = coordinates.map {
+            Coordinate(longitude: ($0.longitude - centre.longitude) * scale, latitude: $0.latitude - centre.latitude)
+        }
+        let hull = try GEOSGeometry(.multiPoint(local), context: context).concaveHull(ratio: concaveRatio).geometry()
+        return Self.map(hull) {
+            Coordinate(longitude: centre.longitude + $0.longitude / scale, latitude: centre.latitude + $0.latitude)
+        }
+    }
+
+    static func map(_ geometry: Geometry, _ f: (Coordinate) -> Coordinate) -> Geometry {
+        switch geometry {
+        case .point(let c): .point(f(c))
+        case .multiPoint(let cs): .multiPoint(cs.map(f))
+        case .lineString(let cs): .lineString(cs.map(f))
+        case .multiLineString(let ls): .multiLineString(ls.map { $0.map(f) })
+        case .polygon(let rs): .polygon(rs.map { $0.map(f) })
+        case .multiPolygon(let ps): .multiPolygon(ps.map { $0.map { $0.map(f) } })
+        }
+    }
+}

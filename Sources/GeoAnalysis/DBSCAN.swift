@@ -1,0 +1,161 @@
+import Dispatch
+import Foundation
+import GeoCore
+import GeoProj
+
+/// The outcome of ``DBSCAN/cluster(_:days:)``, in the order of the input points.
+public struct ClusterLabels: Sendable, Hashable {
+    /// Cluster id per point (1-based), nil for noise.
+    public var labels: [Int?]
+    /// Whether each point is a core point (at least `minPoints` neighbours, itself included).
+    public var isCore: [Bool]
+    /// Number of clusters; ids run from 1 to this.
+    public var clusterCount: Int
+}
+
+/// Density-based clustering (DBSCAN) with geodesic distance on WGS84, optionally in time too.
+///
+/// Two points are neighbours when their geodesic distance is at most `epsKm` and, with a
+/// `windowDays`, their day numbers differ by at most that. A border point (not core, but
+/// neighbour of a core point) joins the cluster of its nearest core neighbour (ties: the
+/// lower input index). Clusters are numbered from 1 by their first member: earliest day,
+/// then longitude, then latitude, then input index. The result is the same as all-pairs
+/// DBSCAN with exact geodesic distances.
+///
+/// How it stays fast: a grid whose cells are at least eps wide, the rigorous distance
+/// bounds of ``EllipsoidMetric`` (so `geod_inverse` runs only for pairs within centimetres
+/// of eps, or across the equator), neighbour counting that stops at `minPoints`, and
+/// union-find over core points, in parallel. No neighbour lists are kept: memory is a few
+/// arrays of n numbers. Points do not link across the antimeridian.
+public struct DBSCAN: Sendable {
+    public var epsKm: Double
+    public var minPoints: Int
+    public var windowDays: Int?
+    public var workers: Int = 2
+
+    public init(epsKm: Double, minPoints: Int, windowDays: Int? = nil) {
+        precondition(epsKm > 0 && minPoints >= 1, "DBSCAN needs eps > 0 and minPoints >= 1")
+        self.epsKm = epsKm
+        self.minPoints = minPoints
+        self.windowDays = windowDays
+    }
+
+    /// Clusters `points`; `days` (e.g. `CalendarDate.dayNumber`), when given, has one entry
+    /// per point and orders cluster numbers; it limits neighbours only with `windowDays`.
+    public func cluster(_ points: [Coordinate], days: [Int]? = nil) -> ClusterLabels {
+        precondition(days == nil || days!.count == points.count, "days must have one entry per point")
+        let n = points.count
+        guard n > 0 else { return ClusterLabels(labels: [], isCore: [], clusterCount: 0) }
+        let grid = SpatialGrid(points: points, days: days, eps: epsKm * 1000,
+                               window: days == nil ? nil : windowDays)
+        let workers = max(1, min(self.workers, n))
+        let minPoints = self.minPoints
+
+        // Core flags, counting neighbours until minPoints.
+        var core = [Bool](repeating: false, count: n)
+        core.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for i in (n * w / workers)..<(n * (w + 1) / workers) {
+                    var count = 0
+                    grid.forEachNeighbour(of: i) { _ in
+                        count += 1
+                        return count < minPoints
+                    }
+                    out[i] = count >= minPoints
+                }
+            }
+        }
+
+        // Union-find over core points: each worker links the core pairs it finds from its
+        // own range in a forest of its own; the forests are merged afterwards.
+        let forests = (0..<workers).map { _ in UnionFind(count: n) }
+        core.withUnsafeBufferPointer { coreFlags in
+            nonisolated(unsafe) let coreFlags = coreFlags
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let forest = forests[w]
+                for i in (n * w / workers)..<(n * (w + 1) / workers) where coreFlags[i] {
+                    grid.forEachCandidate(of: i) { j in
+                        if j > i, coreFlags[j], forest.find(i) != forest.find(j), grid.areNeighbours(i, j) {
+                            forest.union(i, j)
+                        }
+                        return true
+                    }
+                }
+            }
+        }
+        let forest = forests[0]
+        for other in forests.dropFirst() {
+            for i in 0..<n where core[i] { forest.union(i, other.find(i)) }
+        }
+
+        // Border points take their nearest core neighbour's root.
+        var owner = [Int32](repeating: -1, count: n)
+        core.withUnsafeBufferPointer { coreFlags in
+            owner.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let coreFlags = coreFlags, out = out
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    for i in (n * w / workers)..<(n * (w + 1) / workers) {
+                        if coreFlags[i] { out[i] = Int32(i); continue }
+                        var best = -1, bestDistance = Double.infinity, bestIndex = Int.max
+                        grid.forEachNeighbour(of: i) { j in
+                            guard coreFlags[j] else { return true }
+                            let d = grid.exactDistance(i, j), index = grid.original[j]
+                            if d < bestDistance || (d == bestDistance && index < bestIndex) {
+                                best = j; bestDistance = d; bestIndex = index
+                            }
+                            return true
+                        }
+                        out[i] = Int32(best)
+                    }
+                }
+            }
+        }
+
+        // Number clusters by their first member.
+        typealias Key = (day: Int, lon: Double, lat: Double, index: Int)
+        var firstMember: [Int: Key] = [:]
+        for i in 0..<n where owner[i] >= 0 {
+            let root = forest.find(Int(owner[i]))
+            let c = points[grid.original[i]]
+            let key: Key = (days?[grid.original[i]] ?? 0, c.longitude, c.latitude, grid.original[i])
+            if let old = firstMember[root], !(key < old) { continue }
+            firstMember[root] = key
+        }
+        let ordered = firstMember.sorted { $0.value < $1.value }
+        var idOfRoot: [Int: Int] = [:]
+        for (k, entry) in ordered.enumerated() { idOfRoot[entry.key] = k + 1 }
+
+        var labels = [Int?](repeating: nil, count: n)
+        var isCore = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            let original = grid.original[i]
+            isCore[original] = core[i]
+            if owner[i] >= 0 { labels[original] = idOfRoot[forest.find(Int(owner[i]))] }
+        }
+        return ClusterLabels(labels: labels, isCore: isCore, clusterCount: ordered.count)
+    }
+}
+
+/// Disjoint sets over 0..<count with path halving and union by index (deterministic).
+final class UnionFind: @unchecked Sendable {
+    // Each instance is used by one worker at a time, then read on one thread.
+    var parent: [Int32]
+
+    init(count: Int) { parent = (0..<count).map { Int32($0) } }
+
+    func find(_ x: Int) -> Int {
+        var x = x
+        while Int(parent[x]) != x {
+            parent[x] = parent[Int(parent[x])]
+            x = Int(parent[x])
+        }
+        return x
+    }
+
+    func union(_ a: Int, _ b: Int) {
+        let ra = find(a), rb = find(b)
+        if ra == rb { return }
+        if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
+    }
+}

@@ -1,1 +1,0 @@
-// The GeoAnalysis target; see DESIGN.md for its place in the layers.

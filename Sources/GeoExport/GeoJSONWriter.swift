@@ -1,0 +1,127 @@
+import Foundation
+import GeoCore
+
+/// Writes a layer as one RFC 7946 GeoJSON FeatureCollection, streamed in chunks.
+///
+/// Positions are `[longitude, latitude]` with six decimals; polygon exterior rings wind
+/// counter-clockwise and holes clockwise; there is no `crs` member (RFC 7946 is WGS84
+/// only); the collection carries a `bbox`. Properties follow the layer's field types for
+/// every feature (a real stays a number, unknown is `null`, a date is a `"YYYY-MM-DD"`
+/// string that GDAL types as Date), and `id` is always a string.
+public enum GeoJSONWriter {
+    /// Writes `layer` to `url` through a temporary sibling renamed when complete.
+    public static func write(_ layer: Layer, to url: URL) throws {
+        try validate(layer)
+        let file = try OutputFile(destination: url)
+        let keys: [[UInt8]] = layer.fields.map { field in
+            var key: [UInt8] = []
+            TextEscaping.appendJSONString(field.name, to: &key)
+            key.append(UInt8(ascii: ":"))
+            return key
+        }
+        try file.append { out in
+            out.append(contentsOf: "{\"type\":\"FeatureCollection\",\"name\":".utf8)
+            TextEscaping.appendJSONString(layer.name, to: &out)
+            if let box = layer.boundingBox {
+                out.append(contentsOf: ",\"bbox\":[".utf8)
+                NumberText.appendFixed6(box.west, to: &out)
+                out.append(UInt8(ascii: ","))
+                NumberText.appendFixed6(box.south, to: &out)
+                out.append(UInt8(ascii: ","))
+                NumberText.appendFixed6(box.east, to: &out)
+                out.append(UInt8(ascii: ","))
+                NumberText.appendFixed6(box.north, to: &out)
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(contentsOf: ",\"features\":[\n".utf8)
+        }
+        for (index, feature) in layer.features.enumerated() {
+            try file.append { out in
+                if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+                appendFeature(feature, keys: keys, to: &out)
+            }
+        }
+        try file.write("\n]}\n")
+        try file.commit()
+    }
+
+    static func validate(_ layer: Layer) throws {
+        for feature in layer.features where feature.values.count != layer.fields.count {
+            throw ExportError.invalidLayer(
+                layer: layer.name,
+                reason: "feature \(feature.id) has \(feature.values.count) values for \(layer.fields.count) fields")
+        }
+    }
+
+    private static func appendFeature(_ feature: Feature, keys: [[UInt8]], to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"type\":\"Feature\",\"id\":".utf8)
+        TextEscaping.appendJSONString(feature.id, to: &out)
+        out.append(contentsOf: ",\"geometry\":".utf8)
+        appendGeometry(RingOrientation.rfc7946(feature.geometry), to: &out)
+        out.append(contentsOf: ",\"properties\":{".utf8)
+        for (i, value) in feature.values.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: keys[i])
+            appendValue(value, to: &out)
+        }
+        out.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "}")])
+    }
+
+    static func appendValue(_ value: PropertyValue, to out: inout [UInt8]) {
+        switch value {
+        case .null:
+            out.append(contentsOf: "null".utf8)
+        case .integer(let v):
+            NumberText.appendInteger(v, to: &out)
+        case .real(let v):
+            if !NumberText.appendShortest(v, to: &out) { out.append(contentsOf: "null".utf8) }
+        case .text(let v), .date(let v):
+            TextEscaping.appendJSONString(v, to: &out)
+        case .boolean(let v):
+            out.append(contentsOf: Array((v ? "true" : "false").utf8))
+        }
+    }
+
+    /// Appends a GeoJSON geometry object; rings must already be oriented.
+    static func appendGeometry(_ geometry: Geometry, to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"type\":\"".utf8)
+        out.append(contentsOf: Array(geometry.typeName.utf8))
+        out.append(contentsOf: "\",\"coordinates\":".utf8)
+        switch geometry {
+        case .point(let c):
+            appendPosition(c, to: &out)
+        case .multiPoint(let cs), .lineString(let cs):
+            appendPositions(cs, to: &out)
+        case .multiLineString(let lines), .polygon(let lines):
+            appendList(lines, to: &out) { appendPositions($0, to: &$1) }
+        case .multiPolygon(let polygons):
+            appendList(polygons, to: &out) { rings, out in
+                appendList(rings, to: &out) { appendPositions($0, to: &$1) }
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func appendList<T>(_ items: [T], to out: inout [UInt8],
+                                      _ body: (T, inout [UInt8]) -> Void) {
+        out.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            body(item, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func appendPositions(_ cs: [Coordinate], to out: inout [UInt8]) {
+        appendList(cs, to: &out) { appendPosition($0, to: &$1) }
+    }
+
+    @inline(__always)
+    private static func appendPosition(_ c: Coordinate, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        NumberText.appendFixed6(c.longitude, to: &out)
+        out.append(UInt8(ascii: ","))
+        NumberText.appendFixed6(c.latitude, to: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import GeoCore
+import ZIPFoundation
+
+/// Writes layers as one KML 2.2 Document (or a KMZ holding it as `doc.kml`), streamed.
+///
+/// Each layer is a Folder (points also sub-foldered by the style's category field); styles
+/// are shared `Style`/`StyleMap` pairs per category; every placemark has a name, an HTML
+/// balloon, an optional `TimeSpan`, a typed `ExtendedData/SchemaData` against the layer's
+/// `Schema`, and its geometry. Element order follows the OGC KML 2.2 schema so the file
+/// validates with `xmllint --schema ogckml22.xsd`.
+public struct KMLWriter: Sendable {
+    /// Layer metadata key naming the date field used for time spans.
+    public static let timeFieldKey = "kml_time_field"
+    /// Layer metadata key naming the integer field holding each feature's span in days.
+    public static let spanDaysFieldKey = "kml_time_span_days_field"
+
+    public var options: KMLOptions
+
+    public init(_ options: KMLOptions = KMLOptions()) {
+        self.options = options
+    }
+
+    /// Writes `layers` to `url` (a `.kml`, or a `.kmz` when `kmz` is true) through a
+    /// temporary sibling renamed when complete.
+    public func write(_ layers: [Layer], to url: URL, kmz: Bool = false) throws {
+        var keys = Set<String>()
+        for layer in layers {
+            try GeoJSONWriter.validate(layer)
+            let key = KMLStyleSheet.ncName(layer.name)
+            guard keys.insert(key).inserted else {
+                throw ExportError.invalidLayer(layer: layer.name, reason: "two layers share the name \(key)")
+            }
+        }
+        guard kmz else {
+            let file = try OutputFile(destination: url)
+            try writeDocument(layers, forKMZ: false, to: file)
+            try file.commit()
+            return
+        }
+        // The KML is streamed to a hidden file, then deflated into the archive, which is
+        // itself built under a temporary name and renamed.
+        let kmlURL = OutputFile.temporaryURL(for: url.appendingPathExtension("doc.kml"))
+        let file = try OutputFile(destination: kmlURL)
+        try writeDocument(layers, forKMZ: true, to: file)
+        try file.commit()
+        defer { try? FileManager.default.removeItem(at: kmlURL) }
+        let zipURL = OutputFile.temporaryURL(for: url)
+        try? FileManager.default.removeItem(at: zipURL)
+        do {
+            let archive = try Archive(url: zipURL, accessMode: .create)
+            try archive.addEntry(with: "doc.kml", fileURL: kmlURL, compressionMethod: .deflate)
+        } catch {
+            try? FileManager.default.removeItem(at: zipURL)
+            throw ExportError.cannotWrite(path: url.path, reason: "\(error)")
+        }
+        try OutputFile.replace(url, with: zipURL)
+    }
+
+    private func writeDocument(_ layers: [Layer], forKMZ: Bool, to file: OutputFile) throws {
+        var prepared: [(layer: Layer, styles: KMLStyleSheet)] = []
+        for layer in layers {
+            prepared.append((layer, try KMLStyleSheet(layer: layer, layerKey: KMLStyleSheet.ncName(layer.name))))
+        }
+        try file.append { out in
+            out.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+            out.append(contentsOf: "<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n<name>".utf8)
+            TextEscaping.appendXML(options.documentName, to: &out)
+            out.append(contentsOf: "</name>\n<open>1</open>\n".utf8)
+            // Document: StyleSelectors, then Schemas, then Features (schema order).
+            for (layer, styles) in prepared {
+                styles.append(geometryKinds: geometryKinds(layer), lineWidth: layer.style.lineWidth, to: &out)
+            }
+            if !forKMZ {
+                for (layer, styles) in prepared { appendSchema(layer, key: styles.layerKey, to: &out) }
+            }
+        }
+        var usedIDs = Set<String>()
+        for (layer, styles) in prepared {
+            try writeFolder(layer, styles: styles, forKMZ: forKMZ, usedIDs: &usedIDs, to: file)
+        }
+        try file.write("</Document>\n</kml>\n")
+    }
+
+    private func geometryKinds(_ layer: Layer) -> Set<String> {
+        var kinds = Set<String>()
+        for feature in layer.features {
+            switch feature.geometry {
+            case .point, .multiPoint: kinds.insert("point")
+            case .lineString, .multiLineString: kinds.insert("line")
+            case .polygon, .multiPolygon: kinds.insert("polygon")
+            }
+            if kinds.count == 3 { break }
+        }
+        return kinds.isEmpty ? ["point", "line", "polygon"] : kinds
+    }
+
+    private func appendSchema(_ layer: Layer, key: String, to out: inout [UInt8]) {
+        out.append(contentsOf: "<Schema name=\"".utf8)
+        TextEscaping.appendXML(layer.name, to: &out)
+        out.append(contentsOf: "\" id=\"\(key)-schema\">\n".utf8)
+        for field in layer.fields {
+            let type = switch field.type {
+            case .integer: "int"
+            case .real: "double"
+            case .boolean: "bool"
+            case .text, .date: "string"
+            }
+            out.append(contentsOf: "<SimpleField type=\"\(type)\" name=\"".utf8)
+            TextEscaping.appendXML(field.name, to: &out)
+            out.append(contentsOf: "\"><displayName>".utf8)
+            TextEscaping.appendXML(field.name, to: &out)
+            out.append(contentsOf: "</displayName></SimpleField>\n".utf8)
+        }
+        out.append(contentsOf: "</Schema>\n".utf8)
+    }
+
+    private func writeFolder(_ layer: Layer, styles: KMLStyleSheet, forKMZ: Bool,
+                             usedIDs: inout Set<String>, to file: OutputFile) throws {
+        try file.append { out in
+            out.append(contentsOf: "<Folder id=\"\(styles.layerKey)-folder\"><name>".utf8)
+            TextEscaping.appendXML(layer.title, to: &out)
+            out.append(contentsOf: "</name>\n".utf8)
+            if !layer.metadata.isEmpty {
+                // Provenance (border source and scale, ...) travels with the layer.
+                out.append(contentsOf: "<ExtendedData>".utf8)
+                for (key, value) in layer.metadata.sorted(by: { $0.key < $1.key }) {
+                    out.append(contentsOf: "<Data name=\"".utf8)
+                    TextEscaping.appendXML(key, to: &out)
+                    out.append(contentsOf: "\"><value>".utf8)
+                    TextEscaping.appendXML(value, to: &out)
+                    out.append(contentsOf: "</value></Data>".utf8)
+                }
+                out.append(contentsOf: "</ExtendedData>\n".utf8)
+            }
+        }
+        let context = PlacemarkContext(layer: layer, styles: styles, options: options, forKMZ: forKMZ)
+        let isPointLayer = geometryKinds(layer) == ["point"]
+        if options.categorySubfolders, !forKMZ, isPointLayer, styles.categoryFieldIndex != nil,
+           !layer.style.categories.isEmpty {
+            // One sub-folder per category, in the style's order, then the rest.
+            var groups = [[Int]](repeating: [], count: styles.categories.count + 1)
+            for (i, feature) in layer.features.enumerated() {
+                groups[styles.category(of: feature) ?? styles.categories.count].append(i)
+            }
+            for (g, members) in groups.enumerated() where !members.isEmpty {
+                let title = g < layer.style.categories.count ? layer.style.categories[g].label : "Other"
+                try file.append { out in
+                    out.append(contentsOf: "<Folder><name>".utf8)
+                    TextEscaping.appendXML(title, to: &out)
+                    out.append(contentsOf: "</name>\n".utf8)
+                }
+                for i in members {
+                    try file.append { context.appendPlacemark(layer.features[i], usedIDs: &usedIDs, to: &$0) }
+                }
+                try file.write("</Folder>\n")
+            }
+        } else {
+            for feature in layer.features {
+                try file.append { context.appendPlacemark(feature, usedIDs: &usedIDs, to: &$0) }
+            }
+        }
+        try file.write("</Folder>\n")
+    }
+}

@@ -1,1 +1,0 @@
-// The GeoExport target; see DESIGN.md for its place in the layers.

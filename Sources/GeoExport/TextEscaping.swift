@@ -1,0 +1,103 @@
+/// String escaping for JSON (RFC 8259), XML 1.0 and HTML, appended byte by byte into a
+/// writer's buffer so no intermediate `String` is built per value.
+public enum TextEscaping {
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `text` as a JSON string literal with its quotes: `"` `\` and the control
+    /// characters below U+0020 are escaped; everything else is written as UTF-8.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                start = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch b {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    out.append(contentsOf: [UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` escaped for XML character data and attribute values (`&` `<` `>` `"`
+    /// `'`). Control characters that XML 1.0 forbids (all below U+0020 except tab, newline
+    /// and carriage return) cannot be written at all, even as references, so they become
+    /// U+FFFD rather than making the whole file unreadable.
+    static func appendXML(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                let replacement: [UInt8]
+                switch b {
+                case UInt8(ascii: "&"): replacement = Array("&amp;".utf8)
+                case UInt8(ascii: "<"): replacement = Array("&lt;".utf8)
+                case UInt8(ascii: ">"): replacement = Array("&gt;".utf8)
+                case UInt8(ascii: "\""): replacement = Array("&quot;".utf8)
+                case UInt8(ascii: "'"): replacement = Array("&apos;".utf8)
+                case 0x09, 0x0A, 0x0D: continue
+                case 0..<0x20: replacement = [0xEF, 0xBF, 0xBD]
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(contentsOf: replacement)
+                start = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+    }
+
+    /// `text` escaped for HTML text and attribute values, for balloon templates.
+    public static func html(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        appendXML(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as one or more CDATA sections. `]]>` inside the text would end the
+    /// section early, so the section is closed between `]]` and `>` and a new one opened.
+    /// Forbidden control characters become U+FFFD as in `appendXML`.
+    static func appendCDATA(_ text: String, to out: inout [UInt8]) {
+        out.append(contentsOf: "<![CDATA[".utf8)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "]"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "]"),
+                   bytes[i + 2] == UInt8(ascii: ">") {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(i + 2)]))
+                    out.append(contentsOf: "]]><![CDATA[".utf8)
+                    start = i + 2
+                    i += 3
+                    continue
+                }
+                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    start = i + 1
+                }
+                i += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+        out.append(contentsOf: "]]>".utf8)
+    }
+}

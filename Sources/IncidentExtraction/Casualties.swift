@@ -1,0 +1,84 @@
+/// Deaths and injuries read from a sentence, kept apart from counts of things hit
+/// ("dozens of oil refineries" is not a toll).
+struct Casualties: Sendable, Hashable {
+    var fatalities: Int?
+    var injured: Int?
+    /// A vague count ("several") left uncoded.
+    var vague: String?
+
+    static func number(_ words: [String], _ i: Int) -> (Int, Int)? {
+        guard i < words.count else { return nil }
+        let w = words[i]
+        if let n = Int(w), n < 100_000 { return (n, 1) }
+        if w == "a" || w == "an", i + 1 < words.count, words[i + 1] == "dozen" { return (12, 2) }
+        if w == "a" || w == "an" || w == "one", i + 1 < words.count, Lexicon.personWords.contains(words[i + 1]) {
+            return (1, 1)
+        }
+        if let n = Lexicon.numberWords[w] { return (n, 1) }
+        let parts = w.split(separator: "-")
+        if parts.count == 2, let tens = Lexicon.numberWords[String(parts[0])], let units = Lexicon.numberWords[String(parts[1])],
+           tens >= 20, units < 10 { return (tens + units, 1) }
+        return nil
+    }
+
+    /// Reads counts like "seven civilians were killed", "killing three", "14 injured",
+    /// "the death toll rose to 9", "no casualties".
+    static func read(_ words: [String]) -> Casualties {
+        var c = Casualties()
+        let joined = words.joined(separator: " ")
+        if joined.contains("no casualties") || joined.contains("no one was killed") || joined.contains("no deaths")
+            || joined.contains("without casualties") || joined.contains("no injuries") {
+            c.fatalities = 0
+        }
+        var i = 0
+        while i < words.count {
+            let w = words[i]
+            // Verb first: "killed seven", "injuring at least 14".
+            if Lexicon.killedWords.contains(w) || Lexicon.injuredWords.contains(w) || w == "to" {
+                var k = i + 1
+                if k + 1 < words.count, words[k] == "at", ["least", "most"].contains(words[k + 1]) { k += 2 }
+                if words.indices.contains(k), words[k] == "about" || words[k] == "around" || words[k] == "nearly" { k += 1 }
+                if let (n, len) = number(words, k), !(words.indices.contains(k + len) && ["of", "km", "kilometres",
+                                                                                           "percent", "days"].contains(words[k + len]) && n != 12) {
+                    if w == "to" {
+                        if i >= 2, words[i - 2] == "toll" || words[i - 1] == "rose" && words[max(0, i - 3)] == "toll" {
+                            c.fatalities = c.fatalities.flatMap { $0 == 0 ? nil : $0 } ?? n
+                        }
+                    } else if Lexicon.killedWords.contains(w), w != "dead", w != "bodies" {
+                        if c.fatalities == nil || c.fatalities == 0 { c.fatalities = n }
+                    } else if Lexicon.injuredWords.contains(w), w != "injuries" {
+                        if c.injured == nil { c.injured = n }
+                    }
+                    i = k + len
+                    continue
+                }
+            }
+            // Number first: "seven civilians were killed", "14 injured", "two dead".
+            if let (n, len) = number(words, i) {
+                var k = i + len
+                let limit = min(words.count, k + 5)
+                var kind: Int? = nil
+                while k < limit {
+                    let v = words[k]
+                    if v == "of", words[i] != "dozens" && words[i] != "hundreds" && words[i] != "tens" { break }
+                    if ["and", "in", "on", "at", "after", "when", "as"].contains(v) { break }
+                    if Lexicon.killedWords.contains(v) { kind = 0; break }
+                    if Lexicon.injuredWords.contains(v) { kind = 1; break }
+                    k += 1
+                }
+                if let kind {
+                    if kind == 0, c.fatalities == nil || c.fatalities == 0 { c.fatalities = n }
+                    if kind == 1, c.injured == nil { c.injured = n }
+                    i = k + 1
+                    continue
+                }
+            }
+            if Lexicon.vagueCounts.contains(w), i + 3 < words.count,
+               words[(i + 1)...(i + 3)].contains(where: { Lexicon.killedWords.contains($0) || Lexicon.injuredWords.contains($0) }) {
+                c.vague = w
+            }
+            i += 1
+        }
+        return c
+    }
+}

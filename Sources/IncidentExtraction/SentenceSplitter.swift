@@ -1,0 +1,121 @@
+/// A sentence of a document with its UTF-16 offsets in the document text.
+struct Sentence: Sendable, Hashable {
+    var text: String
+    var startOffset: Int
+    var endOffset: Int
+    /// Index of the paragraph (blank-line separated block) the sentence belongs to.
+    var paragraph: Int
+}
+
+/// A word of a sentence: letters, digits and inner hyphens or apostrophes.
+struct Word: Sendable, Hashable {
+    var text: String
+    var lower: String
+    /// UTF-16 offsets in the sentence text.
+    var start: Int
+    var end: Int
+    var isCapitalized: Bool
+}
+
+/// Splits text into sentences without breaking at abbreviations ("Maj.", "U.S.", "Jan.") or
+/// initials, and at every line break, since bulletins put one incident per line.
+enum SentenceSplitter {
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "gen", "col", "maj", "lt", "capt", "sgt", "st", "no", "u.s", "u.n", "e.g", "i.e",
+        "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "brig",
+        "cpl", "prof", "sen", "rep", "gov", "km", "fig", "al", "u.k", "mt",
+    ]
+
+    static func split(_ text: String) -> [Sentence] {
+        var sentences: [Sentence] = []
+        let units = Array(text.utf16)
+        var start = 0
+        var paragraph = 0
+        var pendingParagraphBreak = false
+        func emit(_ end: Int) {
+            var s = start, e = end
+            while s < e, isSpace(units[s]) { s += 1 }
+            while e > s, isSpace(units[e - 1]) { e -= 1 }
+            if e > s {
+                if pendingParagraphBreak { paragraph += 1; pendingParagraphBreak = false }
+                let str = String(decoding: units[s..<e], as: UTF16.self)
+                sentences.append(Sentence(text: str, startOffset: s, endOffset: e, paragraph: paragraph))
+            }
+            start = end
+        }
+        var i = 0
+        while i < units.count {
+            let u = units[i]
+            if u == 0x0A {
+                emit(i)
+                if i + 1 < units.count, units[i + 1] == 0x0A { pendingParagraphBreak = true }
+                i += 1
+                start = i
+                continue
+            }
+            if u == 0x2E || u == 0x21 || u == 0x3F {  // . ! ?
+                var j = i + 1
+                // Closing quotes and brackets stay with the sentence.
+                while j < units.count, [0x22, 0x27, 0x29, 0x201D, 0x2019].contains(units[j]) { j += 1 }
+                guard j >= units.count || isSpace(units[j]) else { i += 1; continue }
+                var k = j
+                while k < units.count, isSpace(units[k]), units[k] != 0x0A { k += 1 }
+                let nextStartsSentence = k >= units.count || units[k] == 0x0A || isUpperOrDigitOrQuote(units[k])
+                if u == 0x2E, !nextStartsSentence || isAbbreviation(units, before: i) {
+                    i += 1
+                    continue
+                }
+                emit(j)
+                i = j
+                continue
+            }
+            i += 1
+        }
+        emit(units.count)
+        return sentences
+    }
+
+    private static func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0xA0 }
+
+    private static func isUpperOrDigitOrQuote(_ u: UInt16) -> Bool {
+        (0x41...0x5A).contains(u) || (0x30...0x39).contains(u) || u == 0x22 || u == 0x201C || u == 0x2018 || u == 0x27
+            || u >= 0xC0
+    }
+
+    private static func isAbbreviation(_ units: [UInt16], before dot: Int) -> Bool {
+        var s = dot
+        while s > 0, !isSpace(units[s - 1]), units[s - 1] != 0x28 { s -= 1 }
+        let word = String(decoding: units[s..<dot], as: UTF16.self).lowercased()
+        if word.count == 1, word.first?.isLetter == true { return true }  // an initial
+        return abbreviations.contains(word)
+    }
+
+    /// The words of `text` with their UTF-16 offsets.
+    static func words(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var current = ""
+        var start = 0
+        var offset = 0
+        func flush() {
+            while let last = current.last, last == "-" || last == "'" || last == "’" { current.removeLast() }
+            if !current.isEmpty {
+                let lower = current.lowercased()
+                words.append(Word(text: current, lower: lower.replacingOccurrences(of: "’", with: "'"), start: start,
+                                  end: start + current.utf16.count, isCapitalized: current.first!.isUppercase))
+            }
+            current = ""
+        }
+        for ch in text {
+            let isWordChar = ch.isLetter || ch.isNumber || (!current.isEmpty && (ch == "-" || ch == "'" || ch == "’"))
+            if isWordChar {
+                if current.isEmpty { start = offset }
+                current.append(ch)
+            } else {
+                flush()
+            }
+            offset += ch.utf16.count
+        }
+        flush()
+        return words
+    }
+}

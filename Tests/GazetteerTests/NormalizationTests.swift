@@ -1,0 +1,64 @@
+import Testing
+@testable import Gazetteer
+
+@Suite("Name normalisation")
+struct NormalizationTests {
+    /// Spellings of one place that must share the exact-ish fold.
+    @Test(arguments: [
+        ["Al-Bab", "al Bab", "El Bab", "al-Bāb", "AL BAB"],
+        ["Idlib", "İdlib", "IDLIB", "Îdlîb"],
+        ["Sarmada", "Sarmadā", "SARMADA"],
+        ["Ma'arrat al-Nu'man", "Ma‘arrat an Nu‘mān", "Maarrat al-Nu’man", "Maʿarrat al Nuʿman"],
+        ["Jisr ash-Shughur", "Jisr al-Shughur", "Jisr esh Shughūr", "Jisr-al-Shughur"],
+        ["إدلب", "ادلب", "إِدْلِب", "إدلـب"],
+        ["الباب", "الْبَاب", "باب"],
+        ["Şanlıurfa", "Sanliurfa", "ŞANLIURFA"],
+    ])
+    func foldsMeet(_ spellings: [String]) {
+        let keys = Set(spellings.map(Gazetteer.normalize))
+        #expect(keys.count == 1, "\(spellings) gave \(keys)")
+    }
+
+    /// Spellings that differ by transliteration and must share the phonetic skeleton.
+    @Test(arguments: [
+        ["Al-Bab", "al Bab", "El Bab"],
+        ["Jarablus", "Jarabulus", "Cerablus", "Djarablous"],
+        ["Idlib", "Idleb", "İdlib", "Idlip"],
+        ["Sarmada", "Sarmadā", "Sarmadah"],
+        ["Ma'arrat al-Nu'man", "Maarat al-Numan", "Maarrat al Nouman"],
+        ["Raqqa", "Raqqah", "Rakka", "Ar-Raqqah"],
+        ["Kafr Nabl", "Kfar Nabl", "Kafar Nabel"],
+        ["Deir ez-Zor", "Dayr az-Zawr", "Deir el-Zour"],
+        ["Khan Shaykhun", "Han Şeyhun", "Khan Sheikhoun"],
+        ["Aleppo", "Alepo"],
+        ["Halab", "Halep", "Haleb"],
+        ["Tell Abyad", "Tal Abyad", "Tall Abyad"],
+        ["Azaz", "A'zaz", "Aazaz", "Azzaz"],
+    ])
+    func skeletonsMeet(_ spellings: [String]) {
+        let keys = Set(spellings.map(Gazetteer.skeleton))
+        #expect(keys.count == 1, "\(spellings) gave \(keys)")
+    }
+
+    @Test func distinctNamesStayApart() {
+        #expect(Gazetteer.skeleton("Idlib") != Gazetteer.skeleton("Afrin"))
+        #expect(Gazetteer.normalize("Sarmada") != Gazetteer.normalize("Sarmin"))
+        #expect(Gazetteer.skeleton("Azaz") != Gazetteer.skeleton("Zaz"))
+    }
+
+    @Test func turkishDottedCapitalIDoesNotLeaveACombiningDot() {
+        #expect(Gazetteer.normalize("İdlib") == "idlib")
+        #expect(Gazetteer.normalize("İSKENDERUN") == "iskenderun")
+    }
+
+    @Test func articleAloneIsKept() {
+        #expect(Gazetteer.normalize("As") == "as")
+        #expect(Gazetteer.normalize("An Nabk") == "nabk")
+    }
+
+    @Test(arguments: [("Sarmada", "Sarmadda", 1), ("Jarablus", "Jarabuls", 1), ("ab", "ba", 1), ("", "abc", 3),
+                      ("kitten", "sitting", 3)])
+    func damerauLevenshtein(_ a: String, _ b: String, _ expected: Int) {
+        #expect(EditDistance.damerauLevenshtein(Array(a.unicodeScalars), Array(b.unicodeScalars)) == expected)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GeoCore
+import Testing
+@testable import Gazetteer
+
+func fixtureGazetteer() throws -> Gazetteer {
+    let url = try #require(Bundle.module.url(forResource: "Fixtures/mini-gazetteer", withExtension: "tsv"))
+    return Gazetteer(places: try PlaceTable.read(url))
+}
+
+@Suite("Ranking with context")
+struct RankingTests {
+    @Test func populationDecidesWithoutContext() throws {
+        let g = try fixtureGazetteer()
+        let r = g.resolve("Qarawan")
+        #expect(r.best?.place.id == "test:northtown")
+        #expect(r.candidates.count == 2)
+    }
+
+    @Test func namedCountryOverridesPopulation() throws {
+        let g = try fixtureGazetteer()
+        let r = g.resolve("Qarawan", context: ResolutionContext(countries: ["XB"]))
+        #expect(r.best?.place.id == "test:southvillage")
+        #expect(r.best?.reasons.contains("country XB named") == true)
+    }
+
+    @Test func nearbyPlaceDecidesBetweenTwins() throws {
+        let g = try fixtureGazetteer()
+        #expect(g.resolve("Zimmerit").best == nil, "twins with nothing to tell them apart stay unresolved")
+        let near = ResolutionContext(nearby: [Coordinate(longitude: 11.0, latitude: 30.4)])
+        #expect(g.resolve("Zimmerit", context: near).best?.place.id == "test:twin-b")
+    }
+
+    @Test func adminCuePrefersTheArea() throws {
+        let g = try fixtureGazetteer()
+        #expect(g.resolve("Norland").best?.place.id == "test:norland-town")
+        #expect(g.resolve("Norland", context: ResolutionContext(adminCue: true)).best?.place.id == "test:area")
+        #expect(g.resolve("Norland province").best?.place.id == "test:area")
+        #expect(g.resolve("محافظة نورلاند").best?.place.id == "test:area")
+    }
+
+    @Test func crossingCuePrefersTheCrossing() throws {
+        let g = try fixtureGazetteer()
+        #expect(g.resolve("Kafr Dellan").best?.place.id == "test:gate-town")
+        #expect(g.resolve("Kfar Dellan crossing").best?.place.id == "test:gate")
+        #expect(g.resolve("Kafr Dellan", context: ResolutionContext(crossingCue: true)).best?.place.id == "test:gate")
+    }
+
+    @Test func exactBeatsVariantBeatsFuzzy() throws {
+        let g = try fixtureGazetteer()
+        let exact = try #require(g.resolve("Maarrat al-Tuffah").best)
+        let variant = try #require(g.resolve("Maarat at-Tufah").best)
+        let fuzzy = try #require(g.resolve("Maarrat al-Tuffax").best)
+        #expect([exact, variant, fuzzy].allSatisfy { $0.place.id == "test:marrat" })
+        #expect(exact.score > variant.score)
+        #expect(variant.score > fuzzy.score)
+    }
+
+    @Test func scoresStayInUnitRangeAndBestFirst() throws {
+        let g = try fixtureGazetteer()
+        let r = g.resolve("Qarawan", context: ResolutionContext(countries: ["XA"], nearby: [
+            Coordinate(longitude: 10, latitude: 40)], adminCue: false))
+        #expect(r.candidates.allSatisfy { (0...1).contains($0.score) })
+        #expect(zip(r.candidates, r.candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+}
+
+@Suite("Threshold")
+struct ThresholdTests {
+    @Test(arguments: ["March", "Xyzzy Quux", "Qwertabad", "", "   "])
+    func stayUnresolved(_ name: String) throws {
+        let g = try fixtureGazetteer()
+        let r = g.resolve(name)
+        #expect(r.best == nil)
+        #expect(!r.isResolved)
+    }
+
+    @Test func belowThresholdCandidatesAreOffersOnly() throws {
+        let g = try fixtureGazetteer()
+        let r = g.resolve("March")
+        #expect(r.candidates.first?.place.id == "test:march", "the stop-listed village is still offered")
+        #expect(r.candidates.allSatisfy { $0.score < Gazetteer.threshold })
+    }
+
+    @Test func resolvedAnswerReachesThreshold() throws {
+        let g = try fixtureGazetteer()
+        let best = try #require(g.resolve("Qarawān").best)
+        #expect(best.score >= Gazetteer.threshold)
+    }
+}
+
+@Suite("Curated rows")
+struct CuratedTests {
+    @Test func curatedRowAbsorbsTheNearbyGeoNamesRow() {
+        let geonames = Place(id: "geonames:99000001", name: "Testville", country: "XA",
+                             coordinate: Coordinate(longitude: 20, latitude: 35), kind: .town, population: 5000,
+                             source: "GeoNames")
+        let curated = Place(id: "curated:testville", name: "Testville", country: "XA",
+                            coordinate: Coordinate(longitude: 20.02, latitude: 35.01), kind: .town,
+                            source: "https://example.org/testville")
+        let g = Gazetteer(places: [geonames, curated])
+        let r = g.resolve("Testville")
+        #expect(r.candidates.count == 1)
+        #expect(r.best?.place.id == "curated:testville")
+    }
+}

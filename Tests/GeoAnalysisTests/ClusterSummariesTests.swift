@@ -1,0 +1,57 @@
+import Foundation
+import GeoCore
+import GeoProj
+import Testing
+@testable import GeoAnalysis
+
+@Suite("Cluster summaries")
+struct ClusterSummariesTests {
+    @Test("members, dates, counts, centroid, hulls and nearest border distance")
+    func summaries() throws {
+        // Two squares of 3 × 3 points on a lon/lat grid of 1/512° (exact in binary, so edge
+        // midpoints are exactly collinear), 20 km apart, and one lone point.
+        func square(_ origin: Coordinate) -> [Coordinate] {
+            (0..<9).map { k in
+                Coordinate(longitude: origin.longitude + Double(k % 3) / 512,
+                           latitude: origin.latitude + Double(k / 3) / 512)
+            }
+        }
+        let a = square(Coordinate(longitude: 37.0, latitude: 36.5))
+        let b = square(Coordinate(longitude: 37.25, latitude: 36.5))
+        let points = b + a + [Coordinate(longitude: 38, latitude: 36)]
+        let days = (0..<points.count).map { 19_000 + $0 }
+        let labels = DBSCAN(epsKm: 0.25, minPoints: 3).cluster(points, days: days)
+        #expect(labels.clusterCount == 2)
+        let dates = days.map { CalendarDate(dayNumber: $0) as CalendarDate? }
+        let types = points.indices.map { $0 % 2 == 0 ? "Explosions/Remote violence" : "Battles" as String? }
+        let distances = points.indices.map { Double($0) + 0.5 }
+        let clusters = try ClusterSummaries().summaries(points: points, labels: labels, dates: dates,
+                                                        eventTypes: types, borderDistancesKm: distances)
+        #expect(clusters.map(\.id) == [1, 2])
+        // Cluster 1 is the one with the earliest day: square b, the first nine points.
+        #expect(clusters[0].members == Array(0..<9))
+        #expect(clusters[0].firstDate == CalendarDate(dayNumber: 19_000))
+        #expect(clusters[0].lastDate == CalendarDate(dayNumber: 19_008))
+        #expect(clusters[0].eventTypeCounts == ["Explosions/Remote violence": 5, "Battles": 4])
+        #expect(clusters[1].nearestBorderDistanceKm == 9.5)
+        // The centre point of the square is its centroid (to centimetres).
+        #expect(Geodesic.wgs84.distance(from: clusters[0].centroid, to: b[4]) < 0.05)
+        for cluster in clusters {
+            guard case .polygon(let rings) = cluster.convexHull else {
+                Issue.record("convex hull is \(cluster.convexHull.typeName)"); continue
+            }
+            // A square's hull has its four corners (closed ring: five vertices).
+            #expect(rings[0].count == 5)
+            let corners = Set([0, 2, 6, 8].map { (cluster.members.map { points[$0] })[$0] })
+            #expect(Set(rings[0]).isSubset(of: corners) && Set(rings[0]) == corners)
+            guard case .polygon(let concave) = cluster.concaveHull else {
+                Issue.record("concave hull is \(cluster.concaveHull.typeName)"); continue
+            }
+            // Mapped back to lon/lat, the concave hull's vertices are members (to 1e-9°).
+            for v in concave[0] {
+                #expect(cluster.members.contains { abs(points[$0].longitude - v.longitude) < 1e-9
+                    && abs(points[$0].latitude - v.latitude) < 1e-9 })
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GeoCore
+import GeoProj
+import Testing
+@testable import GeoAnalysis
+
+@Suite("Border distance over uncertain locations")
+struct ProximityUncertaintyTests {
+    static let line = Reference.syntheticBorder()
+    static let proximity = BorderProximity(border: line)
+
+    /// Brute force over the disc: a polar grid every 100 m of radius and 1° of azimuth.
+    static func discReference(_ centre: Coordinate, radius: Double) -> (Double, Double) {
+        var lo = Double.infinity, hi = -Double.infinity
+        var scratch = BorderIndex.Scratch()
+        for step in 0...Int(radius / 250) {
+            let r = min(radius, Double(step) * 250)
+            for a in stride(from: 0.0, to: 360, by: r == 0 ? 360 : 2) {
+                let c = Geodesic.wgs84.direct(from: centre, azimuth: a, distance: r).destination
+                let v = proximity.borderDistance(c, scratch: &scratch)
+                lo = min(lo, v); hi = max(hi, v)
+            }
+        }
+        return (lo, hi)
+    }
+
+    @Test("near (precision 2): min and max over the 5 km disc match a dense grid", arguments: [8_000.0, 20_000, 60_000])
+    func disc(offset: Double) {
+        let foot = Self.line[40]
+        let centre = Geodesic.wgs84.direct(from: foot, azimuth: 170, distance: offset).destination
+        let result = Self.proximity.measure(point: centre, precision: .near)
+        let (lo, hi) = Self.discReference(centre, radius: 5_000)
+        // The grid is coarser than our search: ours must be at least as extreme, and close.
+        #expect(result.distanceMinKm * 1000 <= lo + 1e-3)
+        #expect(result.distanceMaxKm * 1000 >= hi - 1e-3)
+        #expect(abs(result.distanceMinKm * 1000 - lo) < 20)
+        #expect(abs(result.distanceMaxKm * 1000 - hi) < 20)
+        #expect(result.distanceMinKm < result.distanceKm && result.distanceKm < result.distanceMaxKm)
+    }
+
+    @Test("a disc over the border has minimum 0 and, across bands, no band")
+    func discOverBorder() {
+        let centre = Geodesic.wgs84.direct(from: Self.line[50], azimuth: 0, distance: 2_000).destination
+        let result = Self.proximity.measure(point: centre, precision: .near)
+        #expect(result.distanceMinKm == 0)
+        #expect(result.distanceMaxKm > 5)
+        #expect(result.band == nil && result.bandUndecided && result.bandIndex == nil)
+        #expect(result.bandRange == "0-5|5-10")
+    }
+
+    @Test("region (precision 3): bounds over a polygon, against a dense grid")
+    func polygon() {
+        let box = [(38.0, 37.5), (38.6, 37.5), (38.6, 38.0), (38.0, 38.0), (38.0, 37.5)]
+            .map { Coordinate(longitude: $0.0, latitude: $0.1) }
+        let result = Self.proximity.measure(point: Coordinate(longitude: 38.3, latitude: 37.75), precision: .region,
+                                            area: .polygon([box]))
+        var lo = Double.infinity, hi = -Double.infinity
+        var scratch = BorderIndex.Scratch()
+        for i in 0...60 {
+            for j in 0...50 {
+                let c = Coordinate(longitude: 38 + 0.01 * Double(i), latitude: 37.5 + 0.01 * Double(j))
+                let v = Self.proximity.borderDistance(c, scratch: &scratch)
+                lo = min(lo, v); hi = max(hi, v)
+            }
+        }
+        #expect(result.distanceMinKm * 1000 <= lo + 1e-3 && abs(result.distanceMinKm * 1000 - lo) < 50)
+        // The grid is 0.01° (about 1 km) apart, so its maximum may be lower by up to ~0.7 km.
+        #expect(result.distanceMaxKm * 1000 >= hi - 1e-3 && result.distanceMaxKm * 1000 - hi < 750)
+        #expect(result.band == ">30")
+        let across = [(38.0, 36.0), (38.6, 36.0), (38.6, 38.0), (38.0, 38.0), (38.0, 36.0)]
+            .map { Coordinate(longitude: $0.0, latitude: $0.1) }
+        let crossing = Self.proximity.measure(point: Coordinate(longitude: 38.3, latitude: 37), precision: .region,
+                                              area: .polygon([across]))
+        #expect(crossing.distanceMinKm == 0 && crossing.band == nil)
+    }
+
+    @Test("exact locations keep min = max = distance")
+    func exact() {
+        let result = Self.proximity.measure(point: Coordinate(longitude: 39, latitude: 36), precision: .exact)
+        #expect(result.distanceMinKm == result.distanceKm && result.distanceMaxKm == result.distanceKm)
+        #expect(result.band != nil)
+    }
+}
