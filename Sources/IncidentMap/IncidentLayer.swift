@@ -1,4 +1,5 @@
 import GeoCore
+import GeoAnalysis
 
 /// Maps incidents to the `incidents` layer of the output contract (DESIGN.md): ACLED's
 /// property names where ACLED has the concept, incidentmap's own after them.
@@ -17,7 +18,8 @@ public enum IncidentLayer {
         Field("border_distance_max_km", .real), Field("border_nearest_lon", .real),
         Field("border_nearest_lat", .real), Field("border_side", .text), Field("border_band", .text),
         Field("nearest_crossing", .text), Field("nearest_crossing_km", .real), Field("cluster_id", .integer),
-        Field("source_url", .text), Field("cues", .text),
+        Field("source_url", .text), Field("cues", .text), Field("border_band_range", .text),
+        Field("sources_count", .integer),
     ]
 
     /// ACLED event types with the colours every format draws them in.
@@ -33,19 +35,20 @@ public enum IncidentLayer {
         ])
 
     /// The layer; `border` and `clusterIDs` are parallel to `incidents` (nil when not computed).
-    public static func make(_ incidents: [Incident], border: [BorderFacts?], clusterIDs: [Int?],
+    public static func make(_ incidents: [Incident], analysis: IncidentAnalysis?,
                             metadata: [String: String] = [:]) -> Layer {
-        precondition(border.count == incidents.count && clusterIDs.count == incidents.count)
+        precondition(analysis == nil || analysis!.proximity.count == incidents.count)
         var layer = Layer(name: name, title: "Incidents", fields: fields, style: style, metadata: metadata)
         layer.features.reserveCapacity(incidents.count)
         for (i, incident) in incidents.enumerated() {
             layer.features.append(Feature(id: incident.eventID, geometry: .point(incident.coordinate),
-                                          values: values(incident, border[i], clusterIDs[i])))
+                                          values: values(incident, analysis?.proximity[i],
+                                                         analysis?.crossingNames[i], analysis?.clusterIDs[i])))
         }
         return layer
     }
 
-    static func values(_ x: Incident, _ b: BorderFacts?, _ clusterID: Int?) -> [PropertyValue] {
+    static func values(_ x: Incident, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?) -> [PropertyValue] {
         func text(_ s: String?) -> PropertyValue { s.map { $0.isEmpty ? .null : .text($0) } ?? .null }
         func int(_ v: Int?) -> PropertyValue { v.map(PropertyValue.integer) ?? .null }
         func real(_ v: Double?) -> PropertyValue { v.map { $0.isFinite ? .real($0) : .null } ?? .null }
@@ -60,10 +63,11 @@ public enum IncidentLayer {
             .real(x.coordinate.latitude), .real(x.coordinate.longitude), .integer(x.geoPrecision.rawValue),
             int(x.fatalities), text(x.notes), text(sources.isEmpty ? nil : Array(Set(sources)).sorted().joined(separator: "; ")),
             text(x.placeID), int(x.injured), text(x.target), text(x.attribution?.rawValue), .real(x.confidence),
-            real(b?.distanceKm), real(b?.minKm), real(b?.maxKm),
+            real(b?.distanceKm), real(b?.distanceMinKm), real(b?.distanceMaxKm),
             real(b?.nearestPoint.longitude), real(b?.nearestPoint.latitude), text(b?.side), text(b?.band),
-            text(b?.nearestCrossing), real(b?.nearestCrossingKm), int(clusterID),
-            text(urls.first), text(cues.isEmpty ? nil : cues.joined(separator: "; ")),
+            text(crossing), real(b?.nearestCrossingKm), int(clusterID),
+            text(urls.first), text(cues.isEmpty ? nil : cues.joined(separator: "; ")), text(b?.bandRange),
+            .integer(x.provenance.count),
         ]
     }
 }

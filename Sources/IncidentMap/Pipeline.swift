@@ -38,9 +38,8 @@ public enum Pipeline {
     public static func map(_ configuration: MapConfiguration,
                            progress: (String) -> Void = { _ in }) throws -> MapSummary {
         try configuration.validate()
-        let dataDirectory = try DataDirectory.locate(explicit: configuration.gazetteerDirectory)
         progress("loading gazetteer")
-        let gazetteer = try loadGazetteer(dataDirectory)
+        let (gazetteer, dataDirectory) = try GazetteerJobs.load(directory: configuration.gazetteerDirectory)
         let inputs = try InputCollector.collect(configuration.inputs)
         let reference = try ReferenceData.load(dataDirectory: dataDirectory, borderFile: configuration.borderFile,
                                                gazetteer: gazetteer)
@@ -52,20 +51,14 @@ public enum Pipeline {
         read.incidents = Deduplicator.merge(read.incidents)
 
         progress("measuring border distances for \(read.incidents.count) incident(s)")
-        let analysis = IncidentAnalysis.run(read.incidents, reference: reference, configuration: configuration)
+        let analysis = try IncidentAnalysis.run(read.incidents, reference: reference, configuration: configuration)
 
         progress("writing layers")
-        let layers = LayerSet.make(incidents: read.incidents, analysis: analysis, reference: reference)
+        let layers = try LayerSet.make(incidents: read.incidents, analysis: analysis, reference: reference)
         var report = RunReport(configuration: configuration, inputs: inputs, reference: reference,
                                read: read, beforeMerge: beforeMerge, analysis: analysis)
         let files = try OutputSet.write(layers: layers, report: &report, unresolved: read.unresolved,
                                         configuration: configuration)
         return MapSummary(report: report, filesWritten: files)
-    }
-
-    static func loadGazetteer(_ directory: URL) throws -> Gazetteer {
-        do { return try Gazetteer.load(directory: directory) } catch let error as GazetteerError {
-            throw PipelineError.dataNotFound(error.description)
-        }
     }
 }

@@ -81,9 +81,10 @@ public struct RunReport: Sendable, Encodable {
             DataSource(name: "geometry", detail: "GEOS"),
         ]
         undatedArticles = read.undatedArticles
-        rejected = read.rejected.map {
-            Rejected(file: $0.error.file, line: $0.error.line, feature: $0.error.feature,
-                     reason: $0.error.hint.map { h in "\($0.error.problem); \(h)" } ?? $0.error.problem)
+        rejected = read.rejected.map { row in
+            let e = row.error
+            return Rejected(file: e.file, line: e.line, feature: e.feature,
+                            reason: e.hint.map { "\(e.problem); \($0)" } ?? e.problem)
         }
         nearestToBorder = analysis.proximity.enumerated()
             .sorted { $0.element.distanceKm < $1.element.distanceKm }
