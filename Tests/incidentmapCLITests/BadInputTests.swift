@@ -54,7 +54,7 @@ struct BadInputTests {
                  mentions: ["--eps-km"]),
         BadInput(name: "min-points zero", arguments: ["map", "--min-points", "0", CLIRunner.fixture("good")],
                  mentions: ["--min-points"]),
-        BadInput(name: "negative window", arguments: ["map", "--window-days", "-3", CLIRunner.fixture("good")],
+        BadInput(name: "negative window", arguments: ["map", "--window-days=-3", CLIRunner.fixture("good")],
                  mentions: ["--window-days"]),
         BadInput(name: "bad date", arguments: ["map", "--date", "07/03/2021", CLIRunner.fixture("good")],
                  mentions: ["--date", "YYYY-MM-DD"]),
