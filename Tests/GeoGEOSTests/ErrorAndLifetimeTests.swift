@@ -50,6 +50,14 @@ struct ErrorAndLifetimeTests {
         #expect(thrown?.description.hasPrefix("GEOSWKTReader_read_r failed: ParseException") == true)
     }
 
+    @Test("the stderr capture used above does see what is written to stderr")
+    func captureWorks() {
+        let printed = capturingStandardError {
+            FileHandle.standardError.write(Data("written to stderr\n".utf8))
+        }
+        #expect(printed == "written to stderr\n")
+    }
+
     @Test("a failure does not leave a stale message on the next success")
     func noStaleMessage() throws {
         let context = GEOSContext()
