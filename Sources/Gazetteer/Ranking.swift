@@ -110,7 +110,7 @@ extension Gazetteer {
     static let clearMargin = 0.02
 
     /// How many of the ranked candidates a resolution carries.
-    static let explainedCandidates = 12
+    static let explainedCandidates = 8
 
     /// The score of `hit` in 0...1; appends the reasons when `reasons` is given.
     private func score(_ hit: NameHit, context: ResolutionContext, stopWord: Bool,
