@@ -17,11 +17,11 @@ extension Gazetteer {
             let w = words[i]
             guard w.startsName else { i += 1; continue }
             let firstFold = NameKey.fold(scalars: text.unicodeScalars[w.start..<w.end])
-            var firstToken = firstFold.split(separator: " ").first.map(String.init) ?? ""
+            var firstToken = String(NameKey.firstToken(firstFold))
             // "El Bab": a capitalised article opens the name that follows it.
             if NameKey.isArticle(firstToken), i + 1 < words.count, words[i + 1].joinsPrevious {
                 let next = NameKey.fold(scalars: text.unicodeScalars[words[i + 1].start..<words[i + 1].end])
-                firstToken = next.split(separator: " ").first.map(String.init) ?? ""
+                firstToken = String(NameKey.firstToken(next))
             }
             guard let longest = names.longestByFirstToken[firstToken] else { i += 1; continue }
             var upper = min(words.count - i, longest + 2, 7)

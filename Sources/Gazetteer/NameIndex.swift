@@ -53,9 +53,9 @@ final class NameIndex: Sendable {
                 entryPlace.append(Int32(i))
                 entryFold.append(fold)
                 if !skeleton.isEmpty { bySkeleton[skeleton, default: []].append(Int32(entryFold.count - 1)) }
-                let tokens = fold.split(separator: " ")
-                let first = String(tokens[0])
-                longest[first] = max(longest[first] ?? 0, tokens.count)
+                let first = String(NameKey.firstToken(fold))
+                let count = fold.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
+                longest[first] = max(longest[first] ?? 0, count)
             }
         }
         self.byFold = byFold

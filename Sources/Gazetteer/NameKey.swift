@@ -13,6 +13,25 @@ import Foundation
 /// Both work on Unicode scalars without Foundation in the loop: the gazetteer folds every
 /// name of every place at load time and every capitalised word of every sentence.
 enum NameKey {
+    /// The space-separated tokens of a fold, split on bytes (Character splitting would walk
+    /// grapheme clusters).
+    static func foldTokens(_ fold: String) -> [Substring] {
+        fold.utf8.split(separator: 0x20).map { Substring($0) }
+    }
+
+    /// The first token of a fold.
+    static func firstToken(_ fold: String) -> Substring {
+        let utf8 = fold.utf8
+        return Substring(utf8[..<(utf8.firstIndex(of: 0x20) ?? utf8.endIndex)])
+    }
+
+    /// The last token of a fold.
+    static func lastToken(_ fold: String) -> Substring {
+        let utf8 = fold.utf8
+        guard let space = utf8.lastIndex(of: 0x20) else { return Substring(fold) }
+        return Substring(utf8[utf8.index(after: space)...])
+    }
+
     /// Arabic articles as transliterated, sun-letter assimilations included.
     static let articles: Set<String> = [
         "al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "adh", "ar", "er", "at", "et", "ath", "az",
@@ -20,27 +39,26 @@ enum NameKey {
     ]
 
     /// Latin letters with diacritics, folded once through Foundation (which knows the
-    /// decompositions) so the hot loop only does a table look-up.
-    private static let latinFold: [UInt32: String] = {
-        var table: [UInt32: String] = [:]
-        let special: [UInt32: String] = [
+    /// decompositions) so the hot loop only reads a flat table: up to two ASCII letters
+    /// per scalar, packed as `first | second << 8` (0 when the letter folds to nothing).
+    private static let latinFoldLow: [UInt16] = latinTable(0x00C0...0x024F)
+    private static let latinFoldHigh: [UInt16] = latinTable(0x1E00...0x1EFF)
+
+    private static func latinTable(_ range: ClosedRange<Int>) -> [UInt16] {
+        let special: [Int: String] = [
             0x0131: "i", 0x0130: "i", 0x00DF: "ss", 0x00E6: "ae", 0x00C6: "ae", 0x00F8: "o", 0x00D8: "o",
             0x0111: "d", 0x0110: "d", 0x0142: "l", 0x0141: "l", 0x0153: "oe", 0x0152: "oe", 0x00FE: "th",
-            0x00F0: "d", 0x0127: "h", 0x0126: "h", 0x0259: "e", 0x018F: "e",
+            0x00F0: "d", 0x0127: "h", 0x0126: "h", 0x0259: "e", 0x018F: "e", 0x00D7: "", 0x00F7: "",
         ]
-        for range in [0x00C0...0x024F, 0x1E00...0x1EFF] {
-            for value in range {
-                guard let scalar = Unicode.Scalar(value) else { continue }
-                if let s = special[UInt32(value)] { table[UInt32(value)] = s; continue }
-                let folded = String(Character(scalar))
-                    .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                    .lowercased()
-                let ascii = folded.unicodeScalars.filter { $0.isASCII }
-                if !ascii.isEmpty { table[UInt32(value)] = String(String.UnicodeScalarView(ascii)) }
-            }
+        return range.map { value -> UInt16 in
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            let folded = special[value] ?? String(Character(scalar))
+                .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .lowercased()
+            let ascii = Array(folded.utf8.filter { $0 < 0x80 }.prefix(2))
+            return ascii.isEmpty ? 0 : UInt16(ascii[0]) | (ascii.count > 1 ? UInt16(ascii[1]) << 8 : 0)
         }
-        return table
-    }()
+    }
 
     private static func isApostrophe(_ v: UInt32) -> Bool {
         switch v {
@@ -74,7 +92,9 @@ enum NameKey {
         case 0x0624: out.append("\u{0648}")
         case 0x06A9: out.append("\u{0643}")
         case 0x00C0...0x024F, 0x1E00...0x1EFF:
-            if let f = latinFold[v] { out.append(contentsOf: f.unicodeScalars) }
+            let packed = v < 0x1E00 ? latinFoldLow[Int(v - 0xC0)] : latinFoldHigh[Int(v - 0x1E00)]
+            if packed & 0xFF != 0 { out.append(Unicode.Scalar(UInt8(packed & 0xFF))) }
+            if packed >> 8 != 0 { out.append(Unicode.Scalar(UInt8(packed >> 8))) }
         default:
             // Most scalars here (Arabic, CJK, lowercase Cyrillic) have no case: skip the
             // mapping, which allocates a String.
@@ -127,12 +147,53 @@ enum NameKey {
 
     /// The exact-ish key of `name` (see the type's documentation).
     static func fold(_ name: some StringProtocol) -> String {
-        strippingArticles(tokens(name.unicodeScalars)).joined(separator: " ")
+        if let ascii = name.utf8.withContiguousStorageIfAvailable(foldASCII), let ascii { return ascii }
+        return strippingArticles(tokens(name.unicodeScalars)).joined(separator: " ")
     }
 
     /// The fold of a run of scalars (a span of running text).
-    static func fold(scalars: some Sequence<Unicode.Scalar>) -> String {
-        strippingArticles(tokens(scalars)).joined(separator: " ")
+    static func fold(scalars: Substring.UnicodeScalarView) -> String {
+        fold(Substring(scalars))
+    }
+
+    /// Articles packed as little-endian bytes, for the ASCII path.
+    private static let packedArticles: Set<UInt32> = Set(articles.map { a in
+        a.utf8.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+    })
+
+    /// `fold` for pure ASCII text, most Latin names, without a String per token; nil when
+    /// the text is not ASCII. Must agree with the general path.
+    private static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var starts: [Int] = []
+        var inToken = false
+        for c in bytes {
+            if c >= 0x80 { return nil }
+            switch c {
+            case 0x27, 0x60: continue
+            case 0x09, 0x0A, 0x0D, 0x20, 0x2D, 0x5F, 0x2E, 0x2C, 0x2F, 0x28, 0x29, 0x3A, 0x3B:
+                if inToken { out.append(0x20); inToken = false }
+            default:
+                if !inToken { starts.append(out.count); inToken = true }
+                out.append(c >= 0x41 && c <= 0x5A ? c + 32 : c)
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        guard starts.count > 1 else { return String(decoding: out, as: UTF8.self) }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(out.count)
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] - 1 : out.count
+            if k + 1 < starts.count && end - start <= 3 {
+                var packed: UInt32 = 0
+                for j in start..<end { packed |= UInt32(out[j]) << (8 * UInt32(j - start)) }
+                if packedArticles.contains(packed) { continue }
+            }
+            if !kept.isEmpty { kept.append(0x20) }
+            kept.append(contentsOf: out[start..<end])
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// The phonetic key of a *folded* name (see the type's documentation).
@@ -140,7 +201,7 @@ enum NameKey {
         var out: [UInt8] = []
         out.reserveCapacity(fold.utf8.count)
         var arabic = String.UnicodeScalarView()
-        for token in fold.split(separator: " ") {
+        for token in foldTokens(fold) {
             if token.utf8.allSatisfy({ $0 < 0x80 }) {
                 latinSkeleton(Array(token.utf8), into: &out)
             } else {

@@ -11,9 +11,18 @@ extension Gazetteer {
         guard !fold.isEmpty else { return Resolution(query: name, candidates: [], best: nil) }
         var hits = names.lookup(fold: fold)
         if context.adminCue { hits += areasNamedAfter(hits) }
-        var candidates = hits.map { score($0, context: context, stopWord: StopList.words.contains(fold)) }
-        candidates.sort { a, b in
-            a.score != b.score ? a.score > b.score : (a.place.population ?? 0) > (b.place.population ?? 0)
+        let stopWord = StopList.words.contains(fold)
+        // Score every hit as a number, then explain (build reasons for) only the best few:
+        // a short skeleton can meet hundreds of villages.
+        var ranked = hits.map { (hit: $0, score: score($0, context: context, stopWord: stopWord, reasons: nil)) }
+        ranked.sort { a, b in
+            a.score != b.score ? a.score > b.score
+                : (places[a.hit.place].population ?? 0) > (places[b.hit.place].population ?? 0)
+        }
+        var candidates = ranked.prefix(Gazetteer.explainedCandidates).map { item -> Candidate in
+            var reasons: [String] = []
+            let score = score(item.hit, context: context, stopWord: stopWord, reasons: &reasons)
+            return Candidate(place: places[item.hit.place], score: score, reasons: reasons)
         }
         candidates = mergingSamePlaces(candidates)
         guard var best = candidates.first, best.score >= Gazetteer.threshold else {
@@ -53,10 +62,10 @@ extension Gazetteer {
     /// Cue words written with the name ("Idlib countryside", "Bab al-Hawa crossing",
     /// "محافظة إدلب") set the cue and leave the name.
     static func strippingCues(_ fold: String, context: inout ResolutionContext) -> String {
-        guard let first = fold.split(separator: " ").first, let last = fold.split(separator: " ").last,
-              first != last, cueTokens.contains(String(first)) || cueTokens.contains(String(last))
+        guard fold.utf8.contains(0x20),
+              cueTokens.contains(String(NameKey.firstToken(fold))) || cueTokens.contains(String(NameKey.lastToken(fold)))
         else { return fold }
-        var tokens = fold.split(separator: " ").map(String.init)
+        var tokens = NameKey.foldTokens(fold).map(String.init)
         var changed = true
         while changed && tokens.count > 1 {
             changed = false
@@ -100,25 +109,30 @@ extension Gazetteer {
     /// The least lead the best candidate needs over a distinct runner-up.
     static let clearMargin = 0.02
 
-    private func score(_ hit: NameHit, context: ResolutionContext, stopWord: Bool) -> Candidate {
+    /// How many of the ranked candidates a resolution carries.
+    static let explainedCandidates = 8
+
+    /// The score of `hit` in 0...1; appends the reasons when `reasons` is given.
+    private func score(_ hit: NameHit, context: ResolutionContext, stopWord: Bool,
+                       reasons: UnsafeMutablePointer<[String]>?) -> Double {
         let p = places[hit.place]
         var score: Double
-        var reasons: [String] = []
+        let explain = Explanation(reasons)
         switch hit.quality {
         case .fold:
             score = 0.80
-            reasons.append("exact name")
+            explain.append("exact name")
         case .skeleton:
             score = 0.50 + 0.20 * hit.similarity
-            reasons.append("spelling variant of \(hit.matchedFold)")
+            explain.append("spelling variant of \(hit.matchedFold)")
         case .fuzzy:
             score = 0.36 + 0.20 * hit.similarity
-            reasons.append("near spelling of \(hit.matchedFold)")
+            explain.append("near spelling of \(hit.matchedFold)")
         }
         if !context.countries.isEmpty {
             if context.countries.contains(p.country) {
                 score += 0.08
-                reasons.append("country \(p.country) named")
+                explain.append("country \(p.country) named")
             } else {
                 score -= 0.10
             }
@@ -127,20 +141,20 @@ extension Gazetteer {
             let km = context.nearby.map { Gazetteer.kilometres(p.coordinate, $0) }.min() ?? .infinity
             if km < 30 {
                 score += 0.14
-                reasons.append("near a place of the same text (\(Int(km.rounded())) km)")
+                explain.append("near a place of the same text (\(Int(km.rounded())) km)")
             } else if km < 100 {
                 score += 0.07
-                reasons.append("within 100 km of a place of the same text (\(Int(km.rounded())) km)")
+                explain.append("within 100 km of a place of the same text (\(Int(km.rounded())) km)")
             } else if km > 400 {
                 score -= 0.06
             }
         }
         let isArea = p.kind == .admin1 || p.kind == .admin2
         if context.adminCue {
-            if isArea { score += 0.20; reasons.append("admin cue") } else { score -= 0.08 }
+            if isArea { score += 0.20; explain.append("admin cue") } else { score -= 0.08 }
         }
         if context.crossingCue {
-            if p.kind == .crossing { score += 0.20; reasons.append("crossing cue") } else { score -= 0.08 }
+            if p.kind == .crossing { score += 0.20; explain.append("crossing cue") } else { score -= 0.08 }
         }
         switch p.kind {
         case .seat: score += 0.05
@@ -152,17 +166,24 @@ extension Gazetteer {
         }
         if let population = p.population, population > 0 {
             score += 0.10 * min(1, log10(Double(population) + 1) / 6.5)
-            if population >= 10_000 { reasons.append("population \(population)") }
+            if population >= 10_000 { explain.append("population \(population)") }
         }
         if Gazetteer.isCurated(p) {
             score += 0.03
-            reasons.append("curated: \(p.source)")
+            explain.append("curated: \(p.source)")
         }
         if stopWord {
             score = min(score, Gazetteer.threshold - 0.15)
-            reasons.append("also a common word or person name")
+            explain.append("also a common word or person name")
         }
-        return Candidate(place: p, score: min(1, max(0, score)), reasons: reasons)
+        return min(1, max(0, score))
+    }
+
+    /// Collects reasons only when asked: string interpolation is most of a look-up's cost.
+    private struct Explanation {
+        let target: UnsafeMutablePointer<[String]>?
+        init(_ target: UnsafeMutablePointer<[String]>?) { self.target = target }
+        func append(_ reason: @autoclosure () -> String) { target?.pointee.append(reason()) }
     }
 
     /// Keeps one candidate per place: rows within `samePlaceKilometres` of a better one are

@@ -169,7 +169,16 @@ struct BorderIndex: Sendable {
             }
         }
         if scratch.candidates.isEmpty { return best }
-        scratch.candidates.sort { $0.bound < $1.bound }
+        // Insertion sort: the list is short, and the standard sort's buffer would allocate.
+        for i in 1..<scratch.candidates.count {
+            let item = scratch.candidates[i]
+            var j = i
+            while j > 0, scratch.candidates[j - 1].bound > item.bound {
+                scratch.candidates[j] = scratch.candidates[j - 1]
+                j -= 1
+            }
+            scratch.candidates[j] = item
+        }
         for candidate in scratch.candidates {
             if candidate.bound >= best.distance { break }
             let exact = refine(segment: Int(candidate.segment), point: point, phi: phi, lambda: lambda,

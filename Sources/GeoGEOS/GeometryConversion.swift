@@ -116,7 +116,8 @@ private struct GeometryBuilder {
     func ring(_ positions: [Coordinate], name: String) throws -> OpaquePointer {
         guard positions.count >= 4 else {
             throw GEOSError.invalidGeometry(
-                reason: "\(name) has \(positions.count) positions; a ring needs at least 4, the last equal to the first")
+                reason: "\(name) has \(positions.count) positions; "
+                    + "a ring needs at least 4, the last equal to the first")
         }
         guard positions.first == positions.last else {
             throw GEOSError.invalidGeometry(reason: "\(name) is not closed: its last position differs from its first")

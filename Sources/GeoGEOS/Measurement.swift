@@ -28,7 +28,9 @@ extension GEOSGeometry {
         }
         defer { GEOSCoordSeq_destroy_r(context.handle, seq) }
         var xy = [Double](repeating: 0, count: 4)
-        try context.status("GEOSCoordSeq_copyToBuffer_r") { GEOSCoordSeq_copyToBuffer_r(context.handle, seq, &xy, 0, 0) }
+        try context.status("GEOSCoordSeq_copyToBuffer_r") {
+            GEOSCoordSeq_copyToBuffer_r(context.handle, seq, &xy, 0, 0)
+        }
         return (Coordinate(longitude: xy[0], latitude: xy[1]), Coordinate(longitude: xy[2], latitude: xy[3]))
     }
 

@@ -60,6 +60,7 @@ public enum ArticleReader {
         if headerLines > 0 {
             lines.removeFirst(headerLines)
         }
+        while let first = lines.first, first.trimmingSpaces.isEmpty { lines.removeFirst() }
         let body = markdownToText(lines.joined(separator: "\n"))
         if body.trimmingSpaces.isEmpty {
             throw ExtractionInputError(file: name, line: headerLines + 1,

@@ -52,12 +52,21 @@ public enum Deduplicator {
         let span = max(a.timePrecision?.spanDays ?? 31, b.timePrecision?.spanDays ?? 31)
         guard abs(da.dayNumber - db.dayNumber) < span else { return false }
         if a.subEventType != b.subEventType, a.timePrecision == .day, b.timePrecision == .day { return false }
+        // Different things hit are different events, even on the same day nearby.
+        if let ta = a.target, let tb = b.target, !similarTargets(ta, tb) { return false }
         if a.geoPrecision == .region || b.geoPrecision == .region {
-            // A region-only report matches a placed one of the same governorate.
-            return a.admin1 != nil && a.admin1 == b.admin1 && a.subEventType == b.subEventType
-                && a.placeID != nil && (a.placeID == b.placeID || a.geoPrecision != b.geoPrecision)
+            // A region-only report cannot tell which placed event it is; it merges only with
+            // another report of the same region.
+            return a.placeID != nil && a.placeID == b.placeID && a.subEventType == b.subEventType
         }
         return distance(a.coordinate, b.coordinate) <= maximumDistance
+    }
+
+    /// Whether two reports may name the same target in different words ("gas facility", "gas
+    /// station"; "refinery", "oil refineries"): they share a word stem of five letters.
+    static func similarTargets(_ a: String, _ b: String) -> Bool {
+        let stems = { (s: String) in Set(s.split(separator: " ").map { String($0.prefix(5)) }) }
+        return !stems(a).isDisjoint(with: stems(b))
     }
 
     static func combine(_ a: Incident, _ b: Incident) -> Incident {

@@ -57,6 +57,17 @@ let resolveTime = seconds {
 let lookupsPerSecond = Double(queries.count * rounds) / resolveTime
 print(String(format: "resolve: %.0f lookups/s on one core (%d eval forms x %d)", lookupsPerSecond, queries.count, rounds))
 
+// By kind of form: exact spellings, Arabic script, and the rest (variants, misspellings, negatives).
+let groups: [(String, [String])] = [
+    ("ASCII", queries.filter { $0.utf8.allSatisfy { $0 < 0x80 } }),
+    ("non-ASCII", queries.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }),
+    ("fold-only", queries.filter { gazetteer.resolve($0).best?.reasons.first == "exact name" }),
+]
+for (label, forms) in groups where !forms.isEmpty {
+    let t = seconds { for _ in 0..<rounds { for q in forms { _ = gazetteer.resolve(q) } } }
+    print(String(format: "  %@ forms (%d): %.0f lookups/s", label, forms.count, Double(forms.count * rounds) / t))
+}
+
 // Running text: sentences built from the eval forms between ordinary words, ~500 words an article.
 var words: [String] = []
 let filler = "the strike hit a market on Tuesday according to local sources and residents said that".split(separator: " ")
