@@ -10,7 +10,7 @@ public enum PROJError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `message` PROJ's text for the failure.
     case libraryFailure(function: String, message: String)
 
-    /// A coordinate could not be transformed (PROJ returned `HUGE_VAL` or set its errno).
+    /// A coordinate could not be transformed (PROJ returned `HUGE_VAL` or NaN, or set its errno).
     ///
     /// `index` is the position of the first failing point in the batch (0 for a single
     /// point).

@@ -1,9 +1,9 @@
 /*
- * Preloaded only for leak checks under valgrind. Valgrind 3.19 (Debian 12) rewrites the
- * signal mask passed to sigsuspend in place; libdispatch passes a mask in read-only
- * memory when an async main parks the main thread (dispatch_main), so valgrind itself
- * crashes with SIGSEGV before the first test runs. Passing a copy on the stack avoids it;
- * the program's behaviour is unchanged.
+ * Preloaded only for leak checks under valgrind. Under valgrind 3.19 (Debian 12) the
+ * test runner's async main parks the main thread in libdispatch's sigsuspend, and
+ * valgrind itself crashes with SIGSEGV on the mask it is given before the first test
+ * runs (it appears to rewrite the mask in place, and libdispatch's is read-only).
+ * Passing a copy on the stack avoids it; the program's behaviour is unchanged.
  */
 #define _GNU_SOURCE
 #include <signal.h>
