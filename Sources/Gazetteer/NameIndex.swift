@@ -83,7 +83,12 @@ final class NameIndex: Sendable {
         for e in bySkeleton[skeleton] ?? [] {
             let f = entryFold[Int(e)]
             let place = Int(entryPlace[Int(e)])
-            if let old = best[place], old.quality == .fold { continue }
+            if let old = best[place] {
+                // Exact pruning: the lengths bound the similarity from above.
+                let length = Double(f.unicodeScalars.count), queryLength = Double(query.count)
+                let bound = 1 - abs(length - queryLength) / max(length, queryLength, 1)
+                if old.quality == .fold || old.similarity >= bound { continue }
+            }
             let similarity = similarityByFold[f] ?? EditDistance.similarity(query, f)
             similarityByFold[f] = similarity
             offer(NameHit(place: place, quality: .skeleton, similarity: similarity, matchedFold: f))
