@@ -40,7 +40,8 @@ extension Gazetteer {
                 }
                 guard found else { continue }
                 if n == 1, Gazetteer.capitals.contains(fold), i + 1 < words.count, words[i + 1].joinsPrevious,
-                   Gazetteer.speechVerbs.contains(NameKey.fold(scalars: text.unicodeScalars[words[i + 1].start..<words[i + 1].end])) {
+                   Gazetteer.speechVerbs.contains(
+                       NameKey.fold(scalars: text.unicodeScalars[words[i + 1].start..<words[i + 1].end])) {
                     break
                 }
                 result.append(PlaceMention(surface: String(String.UnicodeScalarView(span)),
