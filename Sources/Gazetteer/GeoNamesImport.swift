@@ -46,8 +46,9 @@ extension Gazetteer {
     ///   `GazetteerError.malformedRow` naming the file and line of a bad row, and GRDB's
     ///   `DatabaseError` when the database cannot be written.
     public static func importGeoNames(dumps: [URL], alternateNames: URL?, into database: URL) throws {
+        let pid = ProcessInfo.processInfo.processIdentifier
         let partial = database.deletingLastPathComponent()
-            .appendingPathComponent(".\(database.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent(".\(database.lastPathComponent).partial-\(pid)")
         try? FileManager.default.removeItem(at: partial)
         do {
             let queue = try DatabaseQueue(path: partial.path)
@@ -93,7 +94,8 @@ extension Gazetteer {
                                                   problem: "\(f.count) columns, a GeoNames dump row has 19")
             }
             guard let id = Int64(f[0]) else {
-                throw GazetteerError.malformedRow(file: file, line: line, problem: "geonameid '\(f[0])' is not a number")
+                throw GazetteerError.malformedRow(file: file, line: line,
+                                                  problem: "geonameid '\(f[0])' is not a number")
             }
             guard let lat = Double(f[4]), let lon = Double(f[5]),
                   Coordinate(longitude: lon, latitude: lat).isValid else {

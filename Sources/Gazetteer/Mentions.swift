@@ -33,14 +33,15 @@ extension Gazetteer {
             for n in stride(from: upper, through: 1, by: -1) {
                 let span = text.unicodeScalars[w.start..<words[i + n - 1].end]
                 let fold = n == 1 ? firstFold : NameKey.fold(scalars: span)
-                if n == 1 && StopList.words.contains(fold) { break }
+                if n == 1 && (StopList.words.contains(fold) || StopList.mentionOnly.contains(fold)) { break }
                 var found = names.byFold[fold] != nil
                 if !found && (n > 1 || w.isArabic) && fold.unicodeScalars.count >= 6 {
                     found = names.bySkeleton[NameKey.skeleton(ofFold: fold)] != nil
                 }
                 guard found else { continue }
                 if n == 1, Gazetteer.capitals.contains(fold), i + 1 < words.count, words[i + 1].joinsPrevious,
-                   Gazetteer.speechVerbs.contains(NameKey.fold(scalars: text.unicodeScalars[words[i + 1].start..<words[i + 1].end])) {
+                   Gazetteer.speechVerbs.contains(
+                       NameKey.fold(scalars: text.unicodeScalars[words[i + 1].start..<words[i + 1].end])) {
                     break
                 }
                 result.append(PlaceMention(surface: String(String.UnicodeScalarView(span)),

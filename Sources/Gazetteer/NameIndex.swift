@@ -83,7 +83,12 @@ final class NameIndex: Sendable {
         for e in bySkeleton[skeleton] ?? [] {
             let f = entryFold[Int(e)]
             let place = Int(entryPlace[Int(e)])
-            if let old = best[place], old.quality == .fold { continue }
+            if let old = best[place] {
+                // Exact pruning: the lengths bound the similarity from above.
+                let length = Double(f.unicodeScalars.count), queryLength = Double(query.count)
+                let bound = 1 - abs(length - queryLength) / max(length, queryLength, 1)
+                if old.quality == .fold || old.similarity >= bound { continue }
+            }
             let similarity = similarityByFold[f] ?? EditDistance.similarity(query, f)
             similarityByFold[f] = similarity
             offer(NameHit(place: place, quality: .skeleton, similarity: similarity, matchedFold: f))
@@ -197,8 +202,45 @@ enum EditDistance {
         return d[a.count * width + b.count]
     }
 
+    /// Optimal string alignment distance over bytes with three rolling rows on the stack:
+    /// the skeleton look-up measures dozens of spellings per query.
+    static func damerauLevenshtein(bytes a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+            var before = 0, previous = width, current = 2 * width
+            for j in 0...b.count { rows[previous + j] = j }
+            for i in 1...a.count {
+                rows[current] = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var v = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = min(v, rows[before + j - 2] + 1)
+                    }
+                    rows[current + j] = v
+                }
+                (before, previous, current) = (previous, current, before)
+            }
+            return rows[previous + b.count]
+        }
+    }
+
     /// `similarity(_:_:)` with the first string already split into scalars.
     static func similarity(_ x: [Unicode.Scalar], _ b: String) -> Double {
+        if x.allSatisfy({ $0.isASCII }) {
+            var b = b
+            let fast = b.withUTF8 { yb -> Double? in
+                guard yb.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let xb = x.map { UInt8($0.value) }
+                let longer = max(xb.count, yb.count)
+                if longer == 0 { return 1 }
+                let d = xb.withUnsafeBufferPointer { damerauLevenshtein(bytes: $0, yb) }
+                return 1 - Double(d) / Double(longer)
+            }
+            if let fast { return fast }
+        }
         let y = Array(b.unicodeScalars)
         if x == y { return 1 }
         let longer = max(x.count, y.count)

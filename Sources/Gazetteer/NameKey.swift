@@ -135,7 +135,8 @@ enum NameKey {
         for (i, t) in tokens.enumerated() {
             if i < tokens.count - 1 && isArticle(t) { continue }
             var scalars = t.unicodeScalars
-            if scalars.count > 3, scalars.first == "\u{0627}", scalars[scalars.index(after: scalars.startIndex)] == "\u{0644}" {
+            if scalars.count > 3, scalars.first == "\u{0627}",
+               scalars[scalars.index(after: scalars.startIndex)] == "\u{0644}" {
                 scalars.removeFirst(2)
                 out.append(String(scalars))
             } else {
@@ -247,7 +248,8 @@ enum NameKey {
         for c in mapped where collapsed.last != c { collapsed.append(c) }
         for (j, c) in collapsed.enumerated() {
             if j == 0 {
-                if c == 0x79 || c == 0x77 { out.append(c) } else if isVowel(c) { out.append(0x61) } else { out.append(c) }
+                // A leading y or w is a consonant; any other leading vowel is marked as "a".
+                out.append(c != 0x79 && c != 0x77 && isVowel(c) ? 0x61 : c)
             } else if !isVowel(c) {
                 out.append(c)
             }

@@ -63,7 +63,8 @@ extension Gazetteer {
     /// "محافظة إدلب") set the cue and leave the name.
     static func strippingCues(_ fold: String, context: inout ResolutionContext) -> String {
         guard fold.utf8.contains(0x20),
-              cueTokens.contains(String(NameKey.firstToken(fold))) || cueTokens.contains(String(NameKey.lastToken(fold)))
+              cueTokens.contains(String(NameKey.firstToken(fold)))
+                || cueTokens.contains(String(NameKey.lastToken(fold)))
         else { return fold }
         var tokens = NameKey.foldTokens(fold).map(String.init)
         var changed = true

@@ -27,5 +27,16 @@ enum StopList {
         "statement", "photo", "video", "update", "breaking", "live", "via", "source", "read", "more",
         "mar", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik", "ocak",
         "subat",
+        // Arabic words of reports (folded: no article, ة as ه, ى as ي): Arabic script has no
+        // capitals to tell a name from a word.
+        "مدينه", "بلده", "قريه", "حربيه", "حربي", "طائرات", "طائره", "ريف", "محافظه", "منطقه", "شمال", "جنوب",
+        "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "جيش", "قوات", "مخيم", "سوق", "مستشفي", "مدرسه", "جامع",
+        "مسجد", "طريق", "نهر", "سد", "حي", "قصف", "غاره", "غارات", "يوم", "امس", "اليوم", "معبر", "حدود", "سوري",
+        "سوريه", "تركي", "تركيا", "روسي", "مقاتلين", "مدنيين", "اطفال", "نساء", "رجال", "مسيره", "صاروخ", "صواريخ",
     ]
+
+    /// Words that are a place's name on their own but, inside running text, usually part of
+    /// something else: "al-Sham" in "Hayat Tahrir al-Sham" is not Damascus.
+    static let mentionOnly: Set<String> = ["sham", "turkey", "syria", "iraq", "lebanon", "jordan", "israel", "iran",
+                                           "russia", "kurdistan", "levant", "euphrates", "tigris"]
 }

@@ -35,7 +35,8 @@ struct EvaluationTests {
             guard kv.count == 2 else { continue }
             switch kv[0] {
             case "country": context.countries = Set(kv[1].split(separator: ",").map(String.init))
-            case "near": context.nearby = kv[1].split(separator: "|").compactMap { gazetteer.place(id: String($0))?.coordinate }
+            case "near":
+                context.nearby = kv[1].split(separator: "|").compactMap { gazetteer.place(id: String($0))?.coordinate }
             case "cue": if kv[1] == "admin" { context.adminCue = true } else { context.crossingCue = true }
             default: break
             }

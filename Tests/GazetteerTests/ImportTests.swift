@@ -20,8 +20,8 @@ struct ImportTests {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("local.sqlite")
-        try Gazetteer.importGeoNames(dumps: [try fixture("ZZ.txt")], alternateNames: try fixture("alternateNamesV2.txt"),
-                                     into: db)
+        try Gazetteer.importGeoNames(dumps: [try fixture("ZZ.txt")],
+                                     alternateNames: try fixture("alternateNamesV2.txt"), into: db)
         let places = try Gazetteer.localPlaces(database: db)
         let byID = Dictionary(uniqueKeysWithValues: places.map { ($0.id, $0) })
         #expect(byID.count == 5, "the mountain (class T) is not a place the gazetteer keeps")
@@ -44,8 +44,8 @@ struct ImportTests {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("local.sqlite")
-        try Gazetteer.importGeoNames(dumps: [try fixture("ZZ.txt")], alternateNames: try fixture("alternateNamesV2.txt"),
-                                     into: db)
+        try Gazetteer.importGeoNames(dumps: [try fixture("ZZ.txt")],
+                                     alternateNames: try fixture("alternateNamesV2.txt"), into: db)
         let tables = dir.appendingPathComponent("tables")
         try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: true)
         let embedded = Place(id: "geonames:99000002", name: "Testabad", country: "ZZ",

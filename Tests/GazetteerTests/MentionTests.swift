@@ -42,6 +42,15 @@ struct MentionTests {
         #expect(g.mentions(in: "Clashes near al-Bab and El Bab.").map(\.surface) == ["al-Bab", "El Bab"])
     }
 
+    @Test func arabicWordsOfReportsAreNotPlaces() {
+        let city = Place(id: "test:madina", name: "Madina", country: "XA", coordinate: .init(longitude: 1, latitude: 1),
+                         kind: .town, alternateNames: ["المدينة"], source: "test")
+        let idlib = Place(id: "test:idlib", name: "Idlib", country: "XA", coordinate: .init(longitude: 2, latitude: 2),
+                          kind: .town, alternateNames: ["إدلب"], source: "test")
+        let g = Gazetteer(places: [city, idlib])
+        #expect(g.mentions(in: "قصفت طائرات حربية مدينة إدلب").map(\.surface) == ["إدلب"])
+    }
+
     @Test func capitalSpeakingForItsGovernmentIsNotAPlace() {
         let ankara = Place(id: "test:ankara", name: "Ankara", country: "XA",
                            coordinate: .init(longitude: 1, latitude: 1), kind: .seat, source: "test")

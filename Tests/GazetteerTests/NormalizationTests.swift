@@ -57,8 +57,12 @@ struct NormalizationTests {
     }
 
     @Test(arguments: [("Sarmada", "Sarmadda", 1), ("Jarablus", "Jarabuls", 1), ("ab", "ba", 1), ("", "abc", 3),
-                      ("kitten", "sitting", 3)])
+                      ("kitten", "sitting", 3), ("abcdef", "badcfe", 3), ("ca", "abc", 3)])
     func damerauLevenshtein(_ a: String, _ b: String, _ expected: Int) {
         #expect(EditDistance.damerauLevenshtein(Array(a.unicodeScalars), Array(b.unicodeScalars)) == expected)
+        let bytes = Array(a.utf8).withUnsafeBufferPointer { x in
+            Array(b.utf8).withUnsafeBufferPointer { EditDistance.damerauLevenshtein(bytes: x, $0) }
+        }
+        #expect(bytes == expected, "the byte path agrees with the scalar path")
     }
 }

@@ -11,7 +11,8 @@ import GeoCore
 let arguments = CommandLine.arguments
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-let dataDirectory = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : root.appendingPathComponent("Gazetteer").path)
+let dataDirectory = URL(fileURLWithPath: arguments.count > 1 ? arguments[1]
+    : root.appendingPathComponent("Gazetteer").path)
 let evalList = URL(fileURLWithPath: arguments.count > 2 ? arguments[2]
     : root.appendingPathComponent("Tests/GazetteerTests/Fixtures/eval-gazetteer.tsv").path)
 
@@ -36,8 +37,9 @@ for _ in 0..<5 {
 let loadMedian = loadTimes.sorted()[2]
 var tables: [Place] = []
 let parseTime = try seconds {
-    for file in Gazetteer.tableFiles where FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent(file).path) {
-        tables += try PlaceTable.read(dataDirectory.appendingPathComponent(file))
+    for file in Gazetteer.tableFiles {
+        let url = dataDirectory.appendingPathComponent(file)
+        if FileManager.default.fileExists(atPath: url.path) { tables += try PlaceTable.read(url) }
     }
 }
 let indexTime = seconds { _ = Gazetteer(places: tables) }
@@ -55,7 +57,8 @@ let resolveTime = seconds {
     for _ in 0..<rounds { for q in queries where gazetteer.resolve(q).isResolved { resolved += 1 } }
 }
 let lookupsPerSecond = Double(queries.count * rounds) / resolveTime
-print(String(format: "resolve: %.0f lookups/s on one core (%d eval forms x %d)", lookupsPerSecond, queries.count, rounds))
+print(String(format: "resolve: %.0f lookups/s on one core (%d eval forms x %d)",
+             lookupsPerSecond, queries.count, rounds))
 
 // By kind of form: exact spellings, Arabic script, and the rest (variants, misspellings, negatives).
 let groups: [(String, [String])] = [
@@ -70,7 +73,8 @@ for (label, forms) in groups where !forms.isEmpty {
 
 // Running text: sentences built from the eval forms between ordinary words, ~500 words an article.
 var words: [String] = []
-let filler = "the strike hit a market on Tuesday according to local sources and residents said that".split(separator: " ")
+let filler = "the strike hit a market on Tuesday according to local sources and residents said that"
+    .split(separator: " ")
 var k = 0
 while words.count < 500 * 20 {
     words.append(contentsOf: filler.prefix(6 + k % 8).map(String.init))
@@ -105,7 +109,8 @@ for fn in ('geonames.tsv', 'admin1.tsv', 'curated.tsv'):
             if n: index.setdefault(fold(n), []).append(f[0])
 keys = list(index)
 load = time.process_time() - t
-qs = [l.split('\\t')[0] for l in open(evalpath, encoding='utf-8') if not l.startswith('#') and not l.startswith('query\\t')]
+qs = [l.split('\\t')[0] for l in open(evalpath, encoding='utf-8')
+      if not l.startswith('#') and not l.startswith('query\\t')]
 t = time.process_time(); n = 0
 for q in qs:
     k = fold(q)
@@ -130,7 +135,8 @@ do {
     let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     let figures = out.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     if process.terminationStatus == 0, figures.count == 2 {
-        print(String(format: "peer (Python dict + rapidfuzz.extractOne): load %.1f ms, %.0f lookups/s", figures[0], figures[1]))
+        print(String(format: "peer (Python dict + rapidfuzz.extractOne): load %.1f ms, %.0f lookups/s",
+                     figures[0], figures[1]))
         print(String(format: "ratio: load %.2fx the peer's time, lookups %.2fx the peer's rate",
                      loadMedian * 1000 / figures[0], lookupsPerSecond / figures[1]))
     } else {
