@@ -181,6 +181,14 @@ struct BorderIndex: Sendable {
         }
         for candidate in scratch.candidates {
             if candidate.bound >= best.distance { break }
+            // A tighter bound from the band between the point and this segment only (the
+            // geodesic to any nearer point of it stays there, bulge included): three sines
+            // and cosines are far cheaper than refining a segment that cannot win.
+            let k = Int(candidate.segment)
+            let bulge = EllipsoidMetric.bulge(distance: best.distance, latitude: phi) + chordDeviation[k] / 6_335_000
+            let (mt, pt) = EllipsoidMetric.minima(lo: min(phi, latA[k], latB[k]) - bulge,
+                                                  hi: max(phi, latA[k], latB[k]) + bulge)
+            if chordBound(k, phi: phi, lambda: lambda, m: mt, p: pt) - chordDeviation[k] >= best.distance { continue }
             let exact = refine(segment: Int(candidate.segment), point: point, phi: phi, lambda: lambda,
                                kx: kx, ky: ky, geodesic: geodesic)
             if exact.distance < best.distance { best = exact }

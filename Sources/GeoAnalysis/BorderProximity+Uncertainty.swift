@@ -165,7 +165,8 @@ extension BorderProximity {
 
     static func chordsCross(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate, _ d: Coordinate) -> Bool {
         func orient(_ p: Coordinate, _ q: Coordinate, _ r: Coordinate) -> Double {
-            (q.longitude - p.longitude) * (r.latitude - p.latitude) - (q.latitude - p.latitude) * (r.longitude - p.longitude)
+            (q.longitude - p.longitude) * (r.latitude - p.latitude)
+                - (q.latitude - p.latitude) * (r.longitude - p.longitude)
         }
         let o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b)
         return (o1 * o2 <= 0) && (o3 * o4 <= 0)

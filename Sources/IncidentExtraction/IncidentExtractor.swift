@@ -54,7 +54,7 @@ public struct IncidentExtractor: Sendable {
 
     private func extract(_ sentence: Sentence, of document: Document, state: inout DocumentState,
                          into result: inout ExtractionResult) {
-        let lower = sentence.text.lowercased().replacingOccurrences(of: "’", with: "'")
+        let lower = LowercasedText(sentence.text)
         let words = SentenceSplitter.words(sentence.text)
         let lowers = words.map(\.lower)
         let regionHit = Self.regionPhrases.first { lower.contains($0.0) }

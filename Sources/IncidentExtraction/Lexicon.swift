@@ -107,6 +107,10 @@ enum Lexicon {
     static let coalition = "International Coalition against Islamic State"
     static let unidentified = "Unidentified Armed Group (Syria)"
     static let rebels = "Opposition Rebels (Syria)"
+    /// What "unknown" or "unidentified" must qualify to name an actor.
+    static let unidentifiedNouns: Set<String> = ["gunmen", "aircraft", "warplanes", "warplane", "drone", "drones",
+                                                 "attackers", "assailants", "armed", "jets", "helicopter", "group",
+                                                 "militants"]
     /// Actor cue words that are about a place, not an actor, when these words follow.
     static let notActorAfter = ["border", "side", "province", "territory", "lira", "soil", "-syrian", "-held", " held",
                                 "defence", "defense", "officials", "ministry", "stronghold", "media", "sources", "city"]

@@ -25,10 +25,10 @@ extension IncidentExtractor {
 
     /// The places of a sentence where its event happened; names that cannot be resolved go to
     /// `unresolved`.
-    func locate(_ sentence: Sentence, words: [Word], lower: String, document: Document,
+    func locate(_ sentence: Sentence, words: [Word], lower: LowercasedText, document: Document,
                 state: inout DocumentState, unresolved: inout [UnresolvedMention]) -> [Located] {
         let text = sentence.text
-        let utf16 = Array(lower.utf16)
+        let utf16 = Array(lower.string.utf16)
         func slice(_ a: Int, _ b: Int) -> String {
             String(decoding: utf16[max(0, a)..<min(utf16.count, max(a, b))], as: UTF16.self)
         }

@@ -23,6 +23,19 @@ struct SplitMix64: RandomNumberGenerator {
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
+/// CPU seconds of this process (all threads): on a shared machine wall time depends on the
+/// other users' load; CPU time much less so.
+func cpu() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+func loadAverage() -> String {
+    ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3)
+        .joined(separator: " ")
+}
+
 func peakRSS() -> String {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     return status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }
@@ -149,13 +162,14 @@ let borderForPeer: String = {
 }()
 
 print("\n== border proximity (distance, nearest point, side, band, nearest crossing), 2 workers ==")
-print("n        incidentmap s   shapely+UTM s   ratio   |UTM - geodesic| median / max m")
+print("load average at start: \(loadAverage()) (2 cores)")
+print("n        incidentmap s (cpu s)         shapely+UTM s   ratio   |UTM - geodesic| median / max m")
 for n in [10_000, 100_000, 1_000_000] {
     let sample = Array(points.prefix(n))
     _ = proximity.measure(Array(sample.prefix(1000)))
-    let t0 = now()
+    let t0 = now(), c0 = cpu()
     let results = proximity.measure(sample)
-    let ours = now() - t0
+    let ours = now() - t0, oursCPU = cpu() - c0
     let input = tmp + "/analysis-bench-points-\(n).f64"
     let output = tmp + "/analysis-bench-shapely-\(n).f64"
     write(sample.flatMap { [$0.longitude, $0.latitude] }, to: input)
@@ -167,17 +181,17 @@ for n in [10_000, 100_000, 1_000_000] {
         peerText = String(format: "%12.3f   %6.2f   %.1f / %.1f", peer, peer / ours,
                           differences[differences.count / 2], differences.last ?? 0)
     }
-    print(String(format: "%-8d %12.3f ", n, ours) + peerText)
+    print(String(format: "%-8d %12.3f (%7.3f) ", n, ours, oursCPU) + peerText)
 }
 print("peak RSS after proximity: \(peakRSS())")
 
 print("\n== DBSCAN eps 1 km, minPoints 10 (exact geodesic), 2 workers ==")
-print("n        incidentmap s   clusters   noise      sklearn haversine s   clusters   peak MB   ratio")
+print("n        incidentmap s (cpu s)    clusters   noise      sklearn haversine s   clusters   peak MB   ratio")
 for n in [10_000, 100_000, 1_000_000] {
     let sample = Array(points.prefix(n))
-    let t0 = now()
+    let t0 = now(), c0 = cpu()
     let labels = DBSCAN(epsKm: 1, minPoints: 10).cluster(sample)
-    let ours = now() - t0
+    let ours = now() - t0, oursCPU = cpu() - c0
     let noise = labels.labels.lazy.filter { $0 == nil }.count
     var peerText = "   (not run: memory; pass --peer-dbscan-1m)"
     if n < 1_000_000 || peerDBSCAN1M {
@@ -191,10 +205,11 @@ for n in [10_000, 100_000, 1_000_000] {
             peerText = "   (peer failed)"
         }
     }
-    print(String(format: "%-8d %12.3f   %8d   %7d", n, ours, labels.clusterCount, noise) + peerText)
+    print(String(format: "%-8d %12.3f (%7.3f)   %8d   %7d", n, ours, oursCPU, labels.clusterCount, noise) + peerText)
     print("  peak RSS so far (VmHWM): \(peakRSS())")
 }
 
+print("load average now: \(loadAverage())")
 print("\n== spatio-temporal DBSCAN eps 1 km, minPoints 10, window 30 days, 1M ==")
 let t0 = now()
 let spaceTime = DBSCAN(epsKm: 1, minPoints: 10, windowDays: 30).cluster(points, days: days)
