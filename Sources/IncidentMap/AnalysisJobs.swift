@@ -14,10 +14,8 @@ public enum AnalysisJobs {
     public static func extract(_ paths: [String], date: CalendarDate?, gazetteerDirectory: String?,
                                keepGoing: Bool) throws -> SourceReading {
         let (gazetteer, _) = try GazetteerJobs.load(directory: gazetteerDirectory)
-        var reading = try IncidentSources.read(try InputCollector.collect(paths), gazetteer: gazetteer, date: date,
-                                               keepGoing: keepGoing)
-        reading.incidents = Deduplicator.merge(reading.incidents)
-        return reading
+        return try IncidentSources.read(try InputCollector.collect(paths), gazetteer: gazetteer, date: date,
+                                 keepGoing: keepGoing)
     }
 
     /// The incidents with the property names of the output contract, in `format`.

@@ -15,6 +15,8 @@ public struct SourceReading: Sendable {
     public var resolvedMentions = 0
     /// Articles that carried no date, so relative dates in them stayed unresolved.
     public var undatedArticles: [String] = []
+    /// How many incidents the merge of duplicate reports removed.
+    public var merged = 0
 }
 
 /// Reads articles and tables into incidents.
@@ -22,6 +24,8 @@ public enum IncidentSources {
     public static func read(_ inputs: [InputFile], gazetteer: Gazetteer, date: CalendarDate?, keepGoing: Bool,
                             progress: (String) -> Void = { _ in }) throws -> SourceReading {
         var reading = SourceReading()
+        var reports: [Incident] = []
+        var records: [Incident] = []
         let extractor = IncidentExtractor(gazetteer: gazetteer)
         let tables = TableReader(options: TableOptions(keepGoing: keepGoing), gazetteer: gazetteer)
         for (n, input) in inputs.enumerated() {
@@ -37,7 +41,7 @@ public enum IncidentSources {
                 }
                 if document.date == nil { reading.undatedArticles.append(input.url.path) }
                 let result = extractor.extract(document)
-                reading.incidents += result.incidents
+                reports += result.incidents
                 reading.unresolved += result.unresolved
                 reading.fromArticles += result.incidents.count
                 reading.resolvedMentions += result.incidents.count
@@ -46,13 +50,18 @@ public enum IncidentSources {
                 do { result = try tables.read(input.url, format: format) } catch let e as InputError {
                     throw PipelineError.input(e)
                 }
-                reading.incidents += result.incidents
+                records += result.incidents
                 reading.unresolved += result.unresolved
                 reading.rejected += result.rejected
                 reading.fromTables += result.incidents.count
                 reading.resolvedMentions += result.incidents.filter { $0.placeID != nil }.count
             }
         }
+        // Reports of one event from several articles merge first, then into the table
+        // rows of the same events; table rows are one row per event already.
+        let total = reports.count + records.count
+        reading.incidents = Deduplicator.merge(reports: Deduplicator.merge(reports), into: records)
+        reading.merged = total - reading.incidents.count
         return reading
     }
 }

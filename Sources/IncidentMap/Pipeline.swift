@@ -45,10 +45,8 @@ public enum Pipeline {
                                                gazetteer: gazetteer)
 
         progress("reading \(inputs.count) input(s)")
-        var read = try IncidentSources.read(inputs, gazetteer: gazetteer, date: configuration.date,
+        let read = try IncidentSources.read(inputs, gazetteer: gazetteer, date: configuration.date,
                                             keepGoing: configuration.keepGoing, progress: progress)
-        let beforeMerge = read.incidents.count
-        read.incidents = Deduplicator.merge(read.incidents)
 
         progress("measuring border distances for \(read.incidents.count) incident(s)")
         let analysis = try IncidentAnalysis.run(read.incidents, reference: reference, configuration: configuration)
@@ -56,7 +54,7 @@ public enum Pipeline {
         progress("writing layers")
         let layers = try LayerSet.make(incidents: read.incidents, analysis: analysis, reference: reference)
         var report = RunReport(configuration: configuration, inputs: inputs, reference: reference,
-                               read: read, beforeMerge: beforeMerge, analysis: analysis)
+                               read: read, analysis: analysis)
         let files = try OutputSet.write(layers: layers, report: &report, unresolved: read.unresolved,
                                         configuration: configuration)
         return MapSummary(report: report, filesWritten: files)

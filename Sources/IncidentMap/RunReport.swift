@@ -56,13 +56,13 @@ public struct RunReport: Sendable, Encodable {
     public var files: [String] = []
 
     init(configuration: MapConfiguration, inputs: [InputFile], reference: ReferenceData, read: SourceReading,
-         beforeMerge: Int, analysis: IncidentAnalysis) {
+         analysis: IncidentAnalysis) {
         createdAt = ISO8601DateFormatter().string(from: Date())
         self.inputs = inputs.map(\.url.path)
         counts.incidents = read.incidents.count
         counts.fromArticles = read.fromArticles
         counts.fromTables = read.fromTables
-        counts.merged = beforeMerge - read.incidents.count
+        counts.merged = read.merged
         counts.resolvedMentions = read.resolvedMentions
         counts.unresolvedMentions = read.unresolved.count
         counts.rejectedRows = read.rejected.count
