@@ -77,7 +77,9 @@ struct Casualties: Sendable, Hashable {
                 }
             }
             if Lexicon.vagueCounts.contains(w), i + 3 < words.count,
-               words[(i + 1)...(i + 3)].contains(where: { Lexicon.killedWords.contains($0) || Lexicon.injuredWords.contains($0) }) {
+               words[(i + 1)...(i + 3)].contains(where: {
+                   Lexicon.killedWords.contains($0) || Lexicon.injuredWords.contains($0)
+               }) {
                 c.vague = w
             }
             i += 1
