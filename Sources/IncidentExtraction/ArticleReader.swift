@@ -20,8 +20,8 @@ public enum ArticleReader {
                                        message: "not UTF-8 text; convert it (for example `iconv -t UTF-8`) and retry")
         }
         let ext = url.pathExtension.lowercased()
-        let isHTML = ext == "html" || ext == "htm"
-            || text.prefix(512).lowercased().contains("<html") || text.prefix(512).lowercased().contains("<!doctype html")
+        let opening = text.prefix(512).lowercased()
+        let isHTML = ext == "html" || ext == "htm" || opening.contains("<html") || opening.contains("<!doctype html")
         return try parse(text, name: file, isHTML: isHTML, dateOverride: dateOverride)
     }
 
@@ -64,9 +64,13 @@ public enum ArticleReader {
         let body = markdownToText(lines.joined(separator: "\n"))
         if body.trimmingSpaces.isEmpty {
             throw ExtractionInputError(file: name, line: headerLines + 1,
-                                       message: "the article has a header but no text; add the article body after a blank line")
+                                       message: "the article has a header but no text; "
+                                           + "add the article body after a blank line")
         }
-        let date = dateOverride ?? fields["date"].flatMap { $0.lowercased() == "unknown" ? nil : DateExpression.parseAbsolute($0) }
+        let headerDate = fields["date"].flatMap {
+            $0.lowercased() == "unknown" ? nil : DateExpression.parseAbsolute($0)
+        }
+        let date = dateOverride ?? headerDate
         return Document(name: name, title: fields["title"], date: date, source: fields["source"],
                         url: fields["url"], text: body)
     }

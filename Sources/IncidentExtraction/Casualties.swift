@@ -16,18 +16,19 @@ struct Casualties: Sendable, Hashable {
         }
         if let n = Lexicon.numberWords[w] { return (n, 1) }
         let parts = w.split(separator: "-")
-        if parts.count == 2, let tens = Lexicon.numberWords[String(parts[0])], let units = Lexicon.numberWords[String(parts[1])],
-           tens >= 20, units < 10 { return (tens + units, 1) }
+        if parts.count == 2, let tens = Lexicon.numberWords[String(parts[0])],
+           let units = Lexicon.numberWords[String(parts[1])], tens >= 20, units < 10 {
+            return (tens + units, 1)
+        }
         return nil
     }
 
     /// Reads counts like "seven civilians were killed", "killing three", "14 injured",
     /// "the death toll rose to 9", "no casualties".
-    static func read(_ words: [String]) -> Casualties {
+    static func read(_ words: [String], in lower: LowercasedText) -> Casualties {
         var c = Casualties()
-        let joined = words.joined(separator: " ")
-        if joined.contains("no casualties") || joined.contains("no one was killed") || joined.contains("no deaths")
-            || joined.contains("without casualties") || joined.contains("no injuries") {
+        if ["no casualties", "no one was killed", "no deaths", "without casualties", "no injuries"]
+            .contains(where: lower.contains) {
             c.fatalities = 0
         }
         var i = 0
@@ -37,9 +38,11 @@ struct Casualties: Sendable, Hashable {
             if Lexicon.killedWords.contains(w) || Lexicon.injuredWords.contains(w) || w == "to" {
                 var k = i + 1
                 if k + 1 < words.count, words[k] == "at", ["least", "most"].contains(words[k + 1]) { k += 2 }
-                if words.indices.contains(k), words[k] == "about" || words[k] == "around" || words[k] == "nearly" { k += 1 }
-                if let (n, len) = number(words, k), !(words.indices.contains(k + len) && ["of", "km", "kilometres",
-                                                                                           "percent", "days"].contains(words[k + len]) && n != 12) {
+                if words.indices.contains(k), ["about", "around", "nearly"].contains(words[k]) { k += 1 }
+                // "killing 12 of" is a toll; "to 40 km" or "to 30 percent" is not.
+                if let (n, len) = number(words, k),
+                   !(words.indices.contains(k + len) && ["of", "km", "kilometres", "percent", "days"]
+                       .contains(words[k + len]) && n != 12) {
                     if w == "to" {
                         if i >= 2, words[i - 2] == "toll" || words[i - 1] == "rose" && words[max(0, i - 3)] == "toll" {
                             c.fatalities = c.fatalities.flatMap { $0 == 0 ? nil : $0 } ?? n
@@ -74,7 +77,9 @@ struct Casualties: Sendable, Hashable {
                 }
             }
             if Lexicon.vagueCounts.contains(w), i + 3 < words.count,
-               words[(i + 1)...(i + 3)].contains(where: { Lexicon.killedWords.contains($0) || Lexicon.injuredWords.contains($0) }) {
+               words[(i + 1)...(i + 3)].contains(where: {
+                   Lexicon.killedWords.contains($0) || Lexicon.injuredWords.contains($0)
+               }) {
                 c.vague = w
             }
             i += 1

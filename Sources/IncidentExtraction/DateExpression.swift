@@ -41,7 +41,8 @@ struct DateExpression: Sendable, Hashable {
         func word(_ k: Int) -> String { k >= 0 && k < words.count ? words[k] : "" }
         func year(_ s: String) -> Int? { s.count == 4 ? Int(s).flatMap { (1990...2100).contains($0) ? $0 : nil } : nil }
         func dayNumber(_ s: String) -> Int? {
-            let digits = s.hasSuffix("th") || s.hasSuffix("st") || s.hasSuffix("nd") || s.hasSuffix("rd") ? String(s.dropLast(2)) : s
+            let ordinal = ["th", "st", "nd", "rd"].contains(where: s.hasSuffix)
+            let digits = ordinal ? String(s.dropLast(2)) : s
             return digits.count <= 2 ? Int(digits).flatMap { (1...31).contains($0) ? $0 : nil } : nil
         }
         func make(_ y: Int?, _ m: Int, _ d: Int) -> CalendarDate? {
@@ -125,7 +126,8 @@ struct DateExpression: Sendable, Hashable {
         case "last", "earlier", "this", "past":
             let next = word(i + 1)
             if w == "earlier", next == "this", word(i + 2) == "month" {
-                return (rel(r.map { CalendarDate(year: $0.year, month: $0.month, day: 1) }, .month, "earlier this month"), 3)
+                let first = r.map { CalendarDate(year: $0.year, month: $0.month, day: 1) }
+                return (rel(first, .month, "earlier this month"), 3)
             }
             if w == "earlier", next == "this", word(i + 2) == "week" {
                 return (rel(r, .week, "earlier this week"), 3)

@@ -30,7 +30,10 @@ public enum Deduplicator {
             var k = merged.count - 1
             while k >= 0 {
                 if let day, windows[k] != Int.max, day - windows[k] > 62 { break }
-                if sameEvent(merged[k], incident), !samePlaceOnly || merged[k].placeID == incident.placeID {
+                let restated = samePlaceOnly && merged[k].eventDate == nil && incident.eventDate == nil
+                    && merged[k].subEventType == incident.subEventType && merged[k].target == incident.target
+                if sameEvent(merged[k], incident) || restated,
+                   !samePlaceOnly || merged[k].placeID == incident.placeID {
                     target = k
                     break
                 }

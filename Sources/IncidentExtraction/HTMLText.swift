@@ -32,7 +32,9 @@ enum HTMLText {
                 // A comment, a declaration or a tag.
                 if i + 3 < chars.count, chars[i + 1] == "!", chars[i + 2] == "-", chars[i + 3] == "-" {
                     var j = i + 4
-                    while j + 2 < chars.count, !(chars[j] == "-" && chars[j + 1] == "-" && chars[j + 2] == ">") { j += 1 }
+                    while j + 2 < chars.count, !(chars[j] == "-" && chars[j + 1] == "-" && chars[j + 2] == ">") {
+                        j += 1
+                    }
                     i = j + 3
                     continue
                 }
@@ -40,13 +42,20 @@ enum HTMLText {
                 var quote: Unicode.Scalar?
                 while j < chars.count {
                     let d = chars[j]
-                    if let q = quote { if d == q { quote = nil } } else if d == "\"" || d == "'" { quote = d } else if d == ">" { break }
+                    if let q = quote {
+                        if d == q { quote = nil }
+                    } else if d == "\"" || d == "'" {
+                        quote = d
+                    } else if d == ">" {
+                        break
+                    }
                     j += 1
                 }
                 let tag = String(String.UnicodeScalarView(chars[(i + 1)..<min(j, chars.count)]))
                 i = j + 1
                 let closing = tag.hasPrefix("/")
-                let name = String(tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber })).lowercased()
+                let name = String(tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }))
+                    .lowercased()
                 if dropDepth > 0 {
                     if name == dropName { dropDepth += closing ? -1 : (tag.hasSuffix("/") ? 0 : 1) }
                     continue

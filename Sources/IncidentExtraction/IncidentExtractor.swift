@@ -18,6 +18,9 @@ public struct IncidentExtractor: Sendable {
         self.gazetteer = gazetteer
     }
 
+    static let strikeVerbs: Set<String> = ["struck", "hit", "hitting", "targeted", "targeting", "pounded", "bombarded"]
+    static let regionCues = ["border area", "the border", "the same region", "the region", "the area"]
+
     /// Compass phrases for a region without a named place, with the governorate whose
     /// representative point stands for it (ACLED geo-precision 3).
     static let regionPhrases: [(String, String)] = [
@@ -70,11 +73,12 @@ public struct IncidentExtractor: Sendable {
             if let e = Lexicon.eventWords[lowers[i]] { subEvents.append((e, lowers[i])) }
             i += 1
         }
-        let casualties = Casualties.read(lowers)
+        let casualties = Casualties.read(lowers, in: lower)
         // A date after a reporting verb ("the coalition said on Friday") dates the report, not the event.
         let dates = DateExpression.find(in: lowers, reference: document.date).filter { d in
-            guard let k = lowers.indices.first(where: { d.cue.hasSuffix(lowers[$0]) && (d.cue.hasPrefix("on ") ? $0 > 0 && lowers[$0 - 1] == "on" : true) }),
-                  k >= 2 else { return true }
+            guard let k = lowers.indices.first(where: {
+                d.cue.hasSuffix(lowers[$0]) && (!d.cue.hasPrefix("on ") || ($0 > 0 && lowers[$0 - 1] == "on"))
+            }), k >= 2 else { return true }
             let verb = lowers[k - 1] == "on" ? lowers[k - 2] : lowers[k - 1]
             return !["said", "announced", "reported", "added", "stated", "told"].contains(verb)
         }
@@ -87,7 +91,7 @@ public struct IncidentExtractor: Sendable {
         // "A child was killed in Kafr Battikh.", "The strike was carried out on Thursday.").
         if let range = state.lastIncidentRange, state.lastParagraph == sentence.paragraph, subEvents.isEmpty,
            hasAttackOnPeople, !range.isEmpty {
-            let named = Set(gazetteer.mentions(in: Self.capitalizingArticles(sentence.text)).compactMap {
+            let named = Set(nameMentions(sentence.text, words: words).compactMap {
                 gazetteer.resolve($0.surface, context: ResolutionContext(countries: ["SY"])).best?.place.id
             })
             if named.isEmpty || range.contains(where: { named.contains(result.incidents[$0].placeID ?? "") }) {
@@ -100,7 +104,7 @@ public struct IncidentExtractor: Sendable {
         }
         if subEvents.isEmpty, hasAttackOnPeople { subEvents.append((.attack, "killed")) }
         if subEvents.isEmpty, !backReference, !Actors.read(lower).isEmpty,
-           let verb = lowers.first(where: { ["struck", "hit", "hitting", "targeted", "targeting", "pounded", "bombarded"].contains($0) }) {
+           let verb = lowers.first(where: Self.strikeVerbs.contains) {
             // A state force striking without a named weapon: ACLED codes it as remote fire.
             subEvents.append((.shelling, verb))
         }
@@ -149,9 +153,7 @@ public struct IncidentExtractor: Sendable {
         if located.isEmpty {
             if let regionHit, let region = region(named: regionHit.1) {
                 located = [Located(place: region, precision: .region, cue: regionHit.0)]
-            } else if ["the same region", "the region", "border area", "the border", "the area"].contains(where: lower.contains),
-                      let region = state.lastRegion {
-                let cue = ["border area", "the border", "the same region", "the region", "the area"].first(where: lower.contains)!
+            } else if let cue = Self.regionCues.first(where: lower.contains), let region = state.lastRegion {
                 located = [Located(place: region, precision: .region, cue: cue)]
             }
         }

@@ -94,7 +94,8 @@ enum Lexicon {
         ("turkish army", turkey), ("turkish forces", turkey), ("turkish military", turkey), ("turkish", turkey),
         ("turkey's", turkey), ("turkey", turkey),
         ("unidentified", unidentified), ("unknown", unidentified),
-        ("rebels", rebels), ("rebel fighters", rebels), ("opposition fighters", rebels), ("opposition factions", rebels),
+        ("rebels", rebels), ("rebel fighters", rebels), ("opposition fighters", rebels),
+        ("opposition factions", rebels),
     ]
     static let russia = "Military Forces of Russia (2000-)"
     static let syria = "Military Forces of Syria (2000-)"
@@ -154,7 +155,8 @@ enum Lexicon {
         "anadolu", "sana", "hawar", "ahmed", "mohammed", "ali", "hassan", "hussein", "omar", "youssef", "khaled",
         "abu", "abdullah", "mustafa", "ibrahim", "mahmoud", "idris", "ankara", "moscow", "damascus", "washington",
         "iran", "iraq", "lebanon", "jordan", "europe", "kurds", "arab", "arabs", "border", "crossing", "nato",
-        "al-sham", "sham", "western", "eastern", "northern", "southern", "north", "south", "east", "west", "central", "another",
+        "al-sham", "sham", "western", "eastern", "northern", "southern", "north", "south", "east", "west",
+        "central", "another",
         "government", "regime", "opposition", "rebels", "forces", "security", "council", "military", "local",
         "no", "one", "two", "three", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these",
         "after", "before", "during", "while", "when", "there", "here", "separately", "meanwhile", "also",

@@ -7,7 +7,8 @@ struct LowercasedText {
     let bytes: [UInt8]
 
     init(_ text: String) {
-        string = text.lowercased().replacingOccurrences(of: "’", with: "'")
+        let lower = text.lowercased()
+        string = lower.unicodeScalars.contains("’") ? lower.replacingOccurrences(of: "’", with: "'") : lower
         bytes = Array(string.utf8)
     }
 

@@ -33,7 +33,9 @@ extension IncidentExtractor {
             String(decoding: utf16[max(0, a)..<min(utf16.count, max(a, b))], as: UTF16.self)
         }
         var countries: Set<String> = ["SY"]
-        if lower.contains("turkey's") && (lower.contains("province") || lower.contains("border town")) { countries.insert("TR") }
+        if lower.contains("turkey's") && (lower.contains("province") || lower.contains("border town")) {
+            countries.insert("TR")
+        }
         if lower.contains("in turkey") || lower.contains("turkish town") || lower.contains("turkish city")
             || lower.contains("turkish border town") || lower.contains("turkish province") { countries = ["TR"] }
 
@@ -42,15 +44,18 @@ extension IncidentExtractor {
         var previousEnd: Int?
         var previous: Located?
         var skipNext = false
-        for mention in gazetteer.mentions(in: Self.capitalizingArticles(text)) {
+        for mention in nameMentions(text, words: words) {
             covered.append(mention.startOffset..<mention.endOffset)
             let surfaceLower = slice(mention.startOffset, mention.endOffset)
             if Lexicon.notPlaces.contains(surfaceLower) { previousEnd = nil; continue }
             let before = slice(mention.startOffset - 45, mention.startOffset)
             let after = slice(mention.endOffset, mention.endOffset + 14)
             // Origins and actor names are not where the event happened.
-            if before.hasSuffix("from ") || before.hasSuffix("-") || after.hasPrefix("-backed") || after.hasPrefix("-based")
-                || after.hasPrefix(" military council") { previousEnd = nil; continue }
+            if before.hasSuffix("from ") || before.hasSuffix("-")
+                || ["-backed", "-based", " military council"].contains(where: after.hasPrefix) {
+                previousEnd = nil
+                continue
+            }
             if skipNext { skipNext = false; previousEnd = mention.endOffset; continue }
             // A bulletin's heading ("Idlib: shelling on ...") labels the lines, it is not a place of the event.
             if after.hasPrefix(":"), before.trimmingSpaces.isEmpty || before.hasSuffix("\n") {
@@ -65,7 +70,9 @@ extension IncidentExtractor {
             if isRegion, let admin = resolution.candidates.first(where: { $0.place.kind == .admin1 }) {
                 chosen = admin.place
             } else if !isRegion, chosen?.kind == .admin1,
-                      let town = resolution.candidates.first(where: { $0.place.kind != .admin1 && $0.score >= Gazetteer.threshold }) {
+                      let town = resolution.candidates.first(where: {
+                          $0.place.kind != .admin1 && $0.score >= Gazetteer.threshold
+                      }) {
                 chosen = town.place
             }
             guard let place = chosen else {
@@ -91,7 +98,7 @@ extension IncidentExtractor {
                 located = Located(place: place, precision: previous.precision, cue: previous.cue)
             } else if let near = Self.afterNear.first(where: after.hasPrefix) {
                 located = Located(place: place, precision: .near, cue: near.trimmingSpaces)
-            } else if let near = Self.nearCues.first(where: { before.hasSuffix($0 + " ") || before.hasSuffix($0 + " al-") }) {
+            } else if let near = Self.nearCues.first(where: { before.hasSuffix($0 + " ") }) {
                 located = Located(place: place, precision: .near, cue: near)
                 if near == "between" { skipNext = true }
             } else {
@@ -117,6 +124,40 @@ extension IncidentExtractor {
             state.lastRegion = region
         }
         return found
+    }
+
+    /// Words that may stand lowercase inside a place name ("Jisr ash Shughur", "Tell Abu Rasin").
+    static let nameConnectors: Set<String> = ["al", "ash", "an", "as", "ar", "ad", "at", "az", "el", "ed", "es", "bin",
+                                              "ibn", "abu", "um", "umm", "of", "de", "la"]
+
+    /// The gazetteer's mentions, searched only in runs of capitalized words: names are written
+    /// capitalized, and searching the whole sentence costs several times more.
+    func nameMentions(_ text: String, words: [Word]) -> [PlaceMention] {
+        var result: [PlaceMention] = []
+        let units = Array(text.utf16)
+        var i = 0
+        while i < words.count {
+            guard words[i].isCapitalized || Self.hasArabicArticle(words[i].text) else { i += 1; continue }
+            var j = i
+            while j + 1 < words.count {
+                let next = words[j + 1]
+                if next.isCapitalized || Self.hasArabicArticle(next.text) { j += 1; continue }
+                if Self.nameConnectors.contains(next.lower), j + 2 < words.count, words[j + 2].isCapitalized {
+                    j += 2
+                    continue
+                }
+                break
+            }
+            let start = words[i].start, end = words[j].end
+            let span = Self.capitalizingArticles(String(decoding: units[start..<end], as: UTF16.self))
+            for var m in gazetteer.mentions(in: span) {
+                m.startOffset += start
+                m.endOffset += start
+                result.append(m)
+            }
+            i = j + 1
+        }
+        return result
     }
 
     static let arabicArticles = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ed-", "es-", "et-"]
@@ -163,7 +204,8 @@ extension IncidentExtractor {
         while i < words.count {
             let w = words[i]
             let prev = words[i - 1].lower
-            guard w.isCapitalized || Self.hasArabicArticle(w.text), cueWords.contains(prev), !Lexicon.notPlaces.contains(w.lower),
+            guard w.isCapitalized || Self.hasArabicArticle(w.text), cueWords.contains(prev),
+                  !Lexicon.notPlaces.contains(w.lower),
                   !covered.contains(where: { $0.contains(w.start) }),
                   prev != "and" || (i >= 2 && covered.contains(where: { $0.contains(words[i - 2].start) })) else {
                 i += 1

@@ -99,8 +99,9 @@ enum SentenceSplitter {
         func flush() {
             while let last = current.last, last == "-" || last == "'" || last == "’" { current.removeLast() }
             if !current.isEmpty {
-                let lower = current.lowercased()
-                words.append(Word(text: current, lower: lower.replacingOccurrences(of: "’", with: "'"), start: start,
+                var lower = current.lowercased()
+                if lower.unicodeScalars.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+                words.append(Word(text: current, lower: lower, start: start,
                                   end: start + current.utf16.count, isCapitalized: current.first!.isUppercase))
             }
             current = ""

@@ -155,6 +155,14 @@ func seedDocument(dateOverride: CalendarDate? = nil) throws -> Document {
         #expect(run("Shelling on Saraqib on Sunday killed dozens of people.").incidents.first?.fatalities == 12)
     }
 
+    @Test func undatedHeadlineAndLedeAreOneIncident() {
+        let text = "Russian jets target cement factory in northwestern Syria\n\n"
+            + "Russian military jets targeted a cement factory in northwestern Syria on Sunday, witnesses said."
+        let r = run(text, date: nil)
+        #expect(r.incidents.count == 1)
+        #expect(r.incidents.first?.provenance.count == 2)
+    }
+
     @Test func claimedAttribution() {
         let r = run("Islamic State claimed responsibility for a car bomb that exploded in Saraqib on Sunday.")
         #expect(r.incidents.first?.actors.first == Actor(name: "Islamic State (Syria)", attribution: .claimed))

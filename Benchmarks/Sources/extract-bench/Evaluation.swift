@@ -37,7 +37,11 @@ enum Evaluation {
                 var coordinate: Coordinate?
                 if let lon = g.lon, let lat = g.lat { coordinate = Coordinate(longitude: lon, latitude: lat) }
                 if coordinate == nil, let id = g.place_id { coordinate = gazetteer.place(id: id)?.coordinate }
-                guard let c = coordinate else { unplaced += 1; misses.append("gold place unknown: \(g.place)"); continue }
+                guard let c = coordinate else {
+                    unplaced += 1
+                    misses.append("gold place unknown: \(g.place)")
+                    continue
+                }
                 let best = predicted.indices.filter { !used.contains($0) && predicted[$0].eventType == g.event_type }
                     .map { ($0, distance(predicted[$0].coordinate, c)) }.filter { $0.1 <= 50_000 }
                     .min { $0.1 < $1.1 }
@@ -45,8 +49,12 @@ enum Evaluation {
                 used.insert(k)
                 matched += 1
                 if d <= 5_000 { placeOK += 1 } else { misses.append("place off \(Int(d / 1000)) km: \(g.place)") }
-                if predicted[k].eventDate?.description == g.date { dateOK += 1 }
-                else { misses.append("date \(predicted[k].eventDate?.description ?? "nil") != \(g.date ?? "nil"): \(g.place)") }
+                let date = predicted[k].eventDate?.description
+                if date == g.date {
+                    dateOK += 1
+                } else {
+                    misses.append("date \(date ?? "nil") != \(g.date ?? "nil"): \(g.place)")
+                }
                 if predicted[k].subEventType == g.sub_event_type { subOK += 1 }
                 else { misses.append("sub-event \(predicted[k].subEventType) != \(g.sub_event_type): \(g.place)") }
             }
@@ -55,7 +63,9 @@ enum Evaluation {
             }
             if !misses.isEmpty { print("\(article): " + misses.joined(separator: "; ")) }
         }
-        func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "n/a" : String(format: "%.1f%% (%d/%d)", 100 * Double(a) / Double(b), a, b) }
+        func pct(_ a: Int, _ b: Int) -> String {
+            b == 0 ? "n/a" : String(format: "%.1f%% (%d/%d)", 100 * Double(a) / Double(b), a, b)
+        }
         print("articles \(gold.count), gold incidents \(goldCount), predicted \(predCount)")
         print("recall     \(pct(matched, goldCount))")
         print("precision  \(pct(matched, predCount))")

@@ -62,7 +62,7 @@ case "bench":
     for _ in 0..<rounds { for a in articles { incidents += extractor.extract(a).incidents.count } }
     let seconds = Date().timeIntervalSince(start)
     let count = Double(articles.count * rounds)
-    print(String(format: "extract: %d articles (mean %.0f words), %.1f articles/s, %.0f words/s on one core, %d incidents",
+    print(String(format: "extract: %d articles (mean %.0f words), %.1f articles/s, %.0f words/s, %d incidents",
                  articles.count * rounds, Double(words) / Double(articles.count), count / seconds,
                  Double(words * rounds) / seconds, incidents))
 default:
