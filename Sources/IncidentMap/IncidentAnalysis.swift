@@ -18,7 +18,8 @@ public struct IncidentAnalysis: Sendable {
     /// Exactly located incidents are measured in one parallel batch; imprecise ones over
     /// their uncertainty area (a disc for "near", the admin polygon for a region).
     public static func run(_ incidents: [Incident], reference: ReferenceData,
-                           configuration: MapConfiguration) throws -> IncidentAnalysis {
+                           configuration: MapConfiguration,
+                           progress: (String) -> Void = { _ in }) throws -> IncidentAnalysis {
         let proximity = BorderProximity(lines: reference.borderLines, sides: reference.sides,
                                         crossings: reference.crossings)
         let points = incidents.map(\.coordinate)
@@ -29,6 +30,7 @@ public struct IncidentAnalysis: Sendable {
         }
         let names = results.map { r in r.nearestCrossingIndex.map { reference.crossings[$0].name } }
 
+        progress("clustering \(incidents.count) incident(s)")
         let dbscan = DBSCAN(epsKm: configuration.epsKm, minPoints: configuration.minPoints,
                             windowDays: configuration.windowDays)
         let days: [Int]?
@@ -40,6 +42,7 @@ public struct IncidentAnalysis: Sendable {
             days = nil
         }
         let labels = dbscan.cluster(points, days: days)
+        progress("summarising \(labels.clusterCount) cluster(s)")
         let clusters = try ClusterSummaries().summaries(
             points: points, labels: labels, dates: incidents.map(\.eventDate),
             eventTypes: incidents.map { $0.eventType.isEmpty ? nil : $0.eventType },

@@ -5,8 +5,9 @@ import GeoExport
 /// Writes the files of the output contract into the output folder.
 enum OutputSet {
     static func write(layers: [Layer], report: inout RunReport, unresolved: [UnresolvedMention],
-                      configuration: MapConfiguration) throws -> [String] {
-        var files = try writeLayers(layers, directory: configuration.outputDirectory, formats: configuration.formats)
+                      configuration: MapConfiguration, progress: (String) -> Void = { _ in }) throws -> [String] {
+        var files = try writeLayers(layers, directory: configuration.outputDirectory, formats: configuration.formats,
+                                    progress: progress)
         let directory = URL(fileURLWithPath: configuration.outputDirectory)
         func attempt(_ name: String, _ body: (URL) throws -> Void) throws {
             try body(directory.appendingPathComponent(name))
@@ -20,7 +21,8 @@ enum OutputSet {
     }
 
     /// Writes `layers` in `formats` into `directory` (created when missing); returns the file names.
-    static func writeLayers(_ layers: [Layer], directory path: String, formats: [OutputFormat]) throws -> [String] {
+    static func writeLayers(_ layers: [Layer], directory path: String, formats: [OutputFormat],
+                            progress: (String) -> Void = { _ in }) throws -> [String] {
         let directory = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -29,6 +31,7 @@ enum OutputSet {
         }
         var files: [String] = []
         func attempt(_ name: String, _ body: (URL) throws -> Void) throws {
+            progress("writing \(name)")
             let url = directory.appendingPathComponent(name)
             do { try body(url) } catch let error as PipelineError { throw error } catch {
                 throw PipelineError.output(path: url.path, message: "\(error)")

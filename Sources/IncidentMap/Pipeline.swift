@@ -49,14 +49,15 @@ public enum Pipeline {
                                             keepGoing: configuration.keepGoing, progress: progress)
 
         progress("measuring border distances for \(read.incidents.count) incident(s)")
-        let analysis = try IncidentAnalysis.run(read.incidents, reference: reference, configuration: configuration)
+        let analysis = try IncidentAnalysis.run(read.incidents, reference: reference, configuration: configuration,
+                                                progress: progress)
 
-        progress("writing layers")
+        progress("building layers")
         let layers = try LayerSet.make(incidents: read.incidents, analysis: analysis, reference: reference)
         var report = RunReport(configuration: configuration, inputs: inputs, reference: reference,
                                read: read, analysis: analysis)
         let files = try OutputSet.write(layers: layers, report: &report, unresolved: read.unresolved,
-                                        configuration: configuration)
+                                        configuration: configuration, progress: progress)
         return MapSummary(report: report, filesWritten: files)
     }
 }

@@ -85,7 +85,12 @@ let configuration = MapConfiguration(inputs: [csv.path], outputDirectory: work.a
                                      epsKm: 1, minPoints: 10, formats: [.geojson, .kml, .gpkg],
                                      gazetteerDirectory: gazetteer)
 let start = now()
-let summary = try Pipeline.map(configuration)
+var last = start
+let summary = try Pipeline.map(configuration) { phase in
+    let t = now()
+    print(String(format: "  %6.2f s  then: %@", t - last, phase))
+    last = t
+}
 let seconds = now() - start
 print(String(format: "incidentmap map (read, proximity, DBSCAN eps 1 km/min 10, GeoJSON+KML+GPKG): %.2f s, peak RSS %.0f MiB",
              seconds, peakRSSMiB()))
