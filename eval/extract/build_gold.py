@@ -187,7 +187,7 @@ art("35-suspected-attribution.txt", "title: Unclaimed strikes\ndate: 2023-02-28\
 
 art("36-region-only.txt", "title: Strikes across Idlib\ndate: 2021-09-08\nsource: wire",
 """Russian jets bombed several areas in Idlib province on Tuesday, according to opposition officials, who gave no casualty figures.""",
-[g("Idlib", "admin1:SY12", "2021-09-07", 1, AIR)])
+[g("Idlib", "admin1:SY-ID", "2021-09-07", 1, AIR)])
 
 art("37-quote-no-place.txt", "title: Spokesman warns\ndate: 2021-09-09\nsource: wire",
 """\"The bombing will continue as long as the world stays silent,\" a rebel spokesman said. \"They want to empty the region of its people.\"
