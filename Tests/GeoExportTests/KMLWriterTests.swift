@@ -139,4 +139,15 @@ private final class PlacemarkCollector: NSObject, XMLParserDelegate {
         #expect(try parse(data).placemarks.count == 5)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["map.kmz"])
     }
+
+    @Test func failureMidWriteKeepsOldFileAndLeavesNoPartial() throws {
+        let folder = try SampleLayers.folder()
+        let url = folder.appendingPathComponent("map.kml")
+        try Data("old".utf8).write(to: url)
+        var broken = SampleLayers.lines
+        broken.style.color = "red"  // rejected only once the temporary file is open
+        #expect(throws: ExportError.self) { try KMLWriter().write([SampleLayers.points, broken], to: url) }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["map.kml"])
+    }
 }
