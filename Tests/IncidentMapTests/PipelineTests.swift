@@ -66,6 +66,6 @@ struct PipelineTests {
         configuration.formats = [.kml, .kmz]
         #expect(throws: PipelineError.self) { try configuration.validate() }
         #expect(throws: PipelineError.self) { try OutputFormat.parseList("geojson,shp") }
-        #expect(try OutputFormat.parseList("GeoJSON, kmz") == [.geojson, .kmz])
+        #expect((try? OutputFormat.parseList("GeoJSON, kmz")) == [.geojson, .kmz])
     }
 }
