@@ -180,6 +180,17 @@ public struct Incident: Sendable, Hashable {
     private var extraKeys: [String] = []
     private var extraValues: [String] = []
 
+    /// Sets the kept table columns from a header and a row without building pairs: every
+    /// row of a table shares one header buffer, which matters for million-row exports.
+    public mutating func setExtra(keys: [String], values: [String]) {
+        precondition(keys.count == values.count, "extra columns need one value per key")
+        extraKeys = keys
+        extraValues = values
+    }
+
+    /// How many table columns are kept.
+    public var extraCount: Int { extraKeys.count }
+
     public init(eventID: String, eventDate: CalendarDate?, timePrecision: TimePrecision?,
                 eventType: String, subEventType: String, actors: [Actor], country: String?,
                 admin1: String?, location: String, placeID: String?, coordinate: Coordinate,

@@ -151,7 +151,7 @@ public struct TableReader: Sendable {
                     return Self.trimmed(row[i])
                 }
                 if isACLED, case .incident(var incident) = outcome {
-                    incident.extra = Array(zip(table.header, row))
+                    incident.setExtra(keys: table.header, values: row)
                     outcome = .incident(incident)
                 }
                 return outcome
