@@ -110,6 +110,7 @@ struct TableReaderTests {
         #expect(result.incidents.count == 1)
         #expect(result.incidents.first?.placeID == "t:1")
         #expect(result.incidents.first?.coordinate == place.coordinate)
+        #expect(result.incidents.first?.country == "Syria", "the country is named as ACLED names it")
         #expect(result.unresolved.map(\.text) == ["Nowhereville"])
     }
 

@@ -110,7 +110,7 @@ struct RowDecoder {
             placeID = best.place.id
             location = best.place.name
             admin1 = admin1 ?? best.place.admin1
-            country = country ?? best.place.country
+            country = country ?? IncidentExtractor.countryName(best.place.country) ?? best.place.country
             if best.place.kind == .admin1 || best.place.kind == .country { geoPrecision = max(geoPrecision, .region) }
         }
 
