@@ -89,8 +89,12 @@ final class NameIndex: Sendable {
                 let bound = 1 - abs(length - queryLength) / max(length, queryLength, 1)
                 if old.quality == .fold || old.similarity >= bound { continue }
             }
-            let similarity = similarityByFold[f] ?? EditDistance.similarity(query, f)
+            var similarity = similarityByFold[f] ?? EditDistance.similarity(query, f)
             similarityByFold[f] = similarity
+            // A variant spelling is about as long as the name: "Zarkovia" shares Zarqa's
+            // skeleton but is three letters longer, which no transliteration explains.
+            let length = Double(f.unicodeScalars.count), queryLength = Double(query.count)
+            if abs(length - queryLength) / max(length, queryLength, 1) > 0.3 { similarity = min(similarity, 0.3) }
             offer(NameHit(place: place, quality: .skeleton, similarity: similarity, matchedFold: f))
         }
         if best.isEmpty {

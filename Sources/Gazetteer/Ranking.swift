@@ -127,7 +127,7 @@ extension Gazetteer {
             // Skeleton keys drop vowels and weak letters, so unrelated names can share one
             // ("Qwertyville" and "Kartal" both give krtl, similarity 0.52): below 0.55 the
             // spellings are too unlike for a variant, and the score stays under the threshold.
-            score = hit.similarity >= 0.55 ? 0.50 + 0.20 * hit.similarity : 0.20 + 0.45 * hit.similarity
+            score = hit.similarity >= 0.55 ? 0.50 + 0.20 * hit.similarity : 0.45 * hit.similarity
             explain.append("spelling variant of \(hit.matchedFold)")
         case .fuzzy:
             score = 0.36 + 0.20 * hit.similarity
