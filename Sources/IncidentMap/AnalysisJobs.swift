@@ -71,10 +71,7 @@ public enum AnalysisJobs {
         try MapConfiguration(inputs: [], outputDirectory: "", epsKm: epsKm, minPoints: minPoints,
                              windowDays: windowDays).validate()
         var table = try PointTable.read(input)
-        var days: [Int]?
-        if windowDays != nil {
-            days = table.dayNumbers.enumerated().map { i, d in d ?? (Int.min / 4 + i * 1_000_000) }
-        }
+        let days = IncidentAnalysis.clusterDays(table.dayNumbers, windowDays: windowDays)
         let labels = DBSCAN(epsKm: epsKm, minPoints: minPoints, windowDays: windowDays).cluster(table.coordinates, days: days)
         table.setColumn("cluster_id", labels.labels.map { $0.map(PropertyValue.integer) ?? .null })
         let dates = table.dayNumbers.map { $0.map { CalendarDate(dayNumber: $0) } }

@@ -33,14 +33,7 @@ public struct IncidentAnalysis: Sendable {
         progress("clustering \(incidents.count) incident(s)")
         let dbscan = DBSCAN(epsKm: configuration.epsKm, minPoints: configuration.minPoints,
                             windowDays: configuration.windowDays)
-        let days: [Int]?
-        if configuration.windowDays != nil {
-            // Undated incidents cannot be within a time window of anything: give them days
-            // far apart so each stays out of time-bounded clusters.
-            days = incidents.enumerated().map { i, x in x.eventDate?.dayNumber ?? (Int.min / 4 + i * 1_000_000) }
-        } else {
-            days = nil
-        }
+        let days = clusterDays(incidents.map { $0.eventDate?.dayNumber }, windowDays: configuration.windowDays)
         let labels = dbscan.cluster(points, days: days)
         progress("summarising \(labels.clusterCount) cluster(s)")
         let clusters = try ClusterSummaries().summaries(
@@ -50,6 +43,15 @@ public struct IncidentAnalysis: Sendable {
         return IncidentAnalysis(proximity: results, crossingNames: names, clusterIDs: labels.labels,
                                 clusters: clusters, nearRadiusKm: proximity.nearRadiusKm,
                                 bandsKm: proximity.bands.thresholds)
+    }
+
+    /// The day numbers DBSCAN's time window compares, or nil without a window.
+    ///
+    /// An undated incident cannot be within a time window of anything, so it gets a day far
+    /// from every other and stays out of time-bounded clusters.
+    static func clusterDays(_ dayNumbers: [Int?], windowDays: Int?) -> [Int]? {
+        guard windowDays != nil else { return nil }
+        return dayNumbers.enumerated().map { i, day in day ?? (Int.min / 4 + i * 1_000_000) }
     }
 
     /// The admin polygon a region-only incident stands for: the one its admin1 names, else

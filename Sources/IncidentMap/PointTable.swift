@@ -53,16 +53,14 @@ public struct PointTable {
                                                      hint: "fix the row's field count"))
             }
             guard let y = Double(row[lat].trimmingCharacters(in: .whitespaces)),
-                  let x = Double(row[lon].trimmingCharacters(in: .whitespaces)) else {
+                  let x = Double(row[lon].trimmingCharacters(in: .whitespaces)), x.isFinite, y.isFinite else {
                 throw PipelineError.input(InputError(file: file, line: line, problem: "latitude or longitude is not a number",
                                                      hint: "write decimal degrees"))
             }
-            let c = Coordinate(longitude: x, latitude: y)
-            guard c.isValid else {
-                throw PipelineError.input(InputError(file: file, line: line, problem: "latitude \(y) / longitude \(x) is out of range",
-                                                     hint: abs(y) > 90 && abs(x) <= 90 ? "the values look swapped" : "check the values"))
+            if let error = InputError.coordinateRange(latitude: y, longitude: x, file: file, line: line) {
+                throw PipelineError.input(error)
             }
-            result.coordinates.append(c)
+            result.coordinates.append(Coordinate(longitude: x, latitude: y))
             result.dayNumbers.append(date.flatMap { CalendarDate(iso: String(row[$0].prefix(10)))?.dayNumber })
         }
         return result

@@ -70,7 +70,9 @@ struct GeoJSONTable {
               lon.isFinite, lat.isFinite else {
             throw fail("Point coordinates are not [longitude, latitude] numbers", "write [36.68, 36.19]")
         }
-        try RowDecoder.checkRange(latitude: lat, longitude: lon) { fail($0, $1) }
+        if let error = InputError.coordinateRange(latitude: lat, longitude: lon, file: file, feature: index) {
+            throw error
+        }
         return (Coordinate(longitude: lon, latitude: lat), properties, feature["id"])
     }
 

@@ -29,6 +29,20 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension InputError {
+    /// The error for a latitude or longitude out of range, with a hint when the two look
+    /// swapped; nil when both are in range. Every reader of coordinates says it this way.
+    public static func coordinateRange(latitude lat: Double, longitude lon: Double, file: String, line: Int? = nil,
+                                       feature: Int? = nil) -> InputError? {
+        guard abs(lat) > 90 || abs(lon) > 180 else { return nil }
+        let swapped = abs(lat) <= 180 && abs(lon) <= 90
+        return InputError(file: file, line: line, feature: feature,
+                          problem: "latitude \(lat) / longitude \(lon) is out of range",
+                          hint: swapped ? "the values look swapped: latitude must be within ±90, longitude within ±180"
+                                        : "latitude must be within ±90 and longitude within ±180 degrees")
+    }
+}
+
 /// A row (or feature) of an input table that could not be used, kept for the report.
 public struct RejectedRow: Sendable, Hashable {
     public var error: InputError

@@ -52,7 +52,10 @@ struct RowDecoder {
             guard let lon = Double(lonText), lon.isFinite else {
                 throw fail("\(lonName) '\(lonText)' is not a number", "write decimal degrees such as 36.68")
             }
-            try Self.checkRange(latitude: lat, longitude: lon, fail: fail)
+            if let error = InputError.coordinateRange(latitude: lat, longitude: lon, file: file, line: line,
+                                                      feature: feature) {
+                throw error
+            }
             coordinate = Coordinate(longitude: lon, latitude: lat)
         } else if coordinate == nil, first(Self.latitudeColumns) != nil || first(Self.longitudeColumns) != nil {
             throw fail("only one of latitude and longitude is given", "give both, or neither and a place name")
@@ -134,15 +137,6 @@ struct RowDecoder {
             fatalities: try integer(["fatalities", "killed", "deaths"]),
             injured: try integer(["injured", "wounded"]), target: value("target"), notes: notes,
             confidence: confidence, provenance: [provenance]))
-    }
-
-    static func checkRange(latitude lat: Double, longitude lon: Double, fail: (String, String) -> InputError) throws {
-        if abs(lat) > 90 || abs(lon) > 180 {
-            let swapped = abs(lat) <= 180 && abs(lon) <= 90
-            throw fail("latitude \(lat) / longitude \(lon) is out of range",
-                       swapped ? "the values look swapped: latitude must be within ±90, longitude within ±180"
-                               : "latitude must be within ±90 and longitude within ±180 degrees")
-        }
     }
 
     static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
