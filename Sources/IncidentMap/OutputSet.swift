@@ -9,15 +9,12 @@ enum OutputSet {
         var files = try writeLayers(layers, directory: configuration.outputDirectory, formats: configuration.formats,
                                     progress: progress)
         let directory = URL(fileURLWithPath: configuration.outputDirectory)
-        func attempt(_ name: String, _ body: (URL) throws -> Void) throws {
-            try body(directory.appendingPathComponent(name))
-            files.append(name)
-        }
-        try attempt("unresolved.csv") { try AtomicFile.write(Data(UnresolvedTable.csv(unresolved).utf8), to: $0) }
+        try AtomicFile.write(Data(UnresolvedTable.csv(unresolved).utf8),
+                             to: directory.appendingPathComponent("unresolved.csv"))
+        files.append("unresolved.csv")
         report.files = files + ["report.json"]
-        let json = try report.json()
-        try attempt("report.json") { try AtomicFile.write(json, to: $0) }
-        return files
+        try AtomicFile.write(try report.json(), to: directory.appendingPathComponent("report.json"))
+        return files + ["report.json"]
     }
 
     /// Writes `layers` in `formats` into `directory` (created when missing); returns the file names.
