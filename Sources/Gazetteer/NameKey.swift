@@ -95,6 +95,8 @@ enum NameKey {
             let packed = v < 0x1E00 ? latinFoldLow[Int(v - 0xC0)] : latinFoldHigh[Int(v - 0x1E00)]
             if packed & 0xFF != 0 { out.append(Unicode.Scalar(UInt8(packed & 0xFF))) }
             if packed >> 8 != 0 { out.append(Unicode.Scalar(UInt8(packed >> 8))) }
+        case 0x0600...0x06FF:
+            out.append(s)  // Arabic letters have no case
         default:
             // Most scalars here (Arabic, CJK, lowercase Cyrillic) have no case: skip the
             // mapping, which allocates a String.
@@ -199,6 +201,26 @@ enum NameKey {
 
     /// The phonetic key of a *folded* name (see the type's documentation).
     static func skeleton(ofFold fold: String) -> String {
+        var fold = fold
+        let ascii = fold.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
+                var n = 0, start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                    if end > start { latinSkeleton(bytes, start..<end, into: out, count: &n) }
+                    start = end + 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+            }
+        }
+        return ascii ?? generalSkeleton(ofFold: fold)
+    }
+
+    /// `skeleton(ofFold:)` token by token, for folds with Arabic (or other non-ASCII)
+    /// tokens: Latin tokens first, then the Arabic ones.
+    static func generalSkeleton(ofFold fold: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(fold.utf8.count)
         var arabic = String.UnicodeScalarView()
@@ -214,6 +236,48 @@ enum NameKey {
 
     private static func isVowel(_ c: UInt8) -> Bool {
         c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 || c == 0x77  // a e i o u y w
+    }
+
+    /// `latinSkeleton` over one token of a buffer, without a copy: the mapping, the
+    /// collapse of doubled letters and the vowel drop in one pass. Appends to `out` at
+    /// `count`, which must have room for the token's length.
+    private static func latinSkeleton(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Range<Int>,
+                                      into out: UnsafeMutableBufferPointer<UInt8>, count n: inout Int) {
+        var end = token.upperBound
+        if end - token.lowerBound > 2, bytes[end - 1] == 0x68, isVowel(bytes[end - 2]) { end -= 1 }
+        var i = token.lowerBound
+        var previous = -1
+        var first = true
+        while i < end {
+            let c = bytes[i], next: UInt8 = i + 1 < end ? bytes[i + 1] : 0
+            let mapped: UInt8
+            switch (c, next) {
+            case (0x6B, 0x68): mapped = 0x68; i += 2
+            case (0x67, 0x68): mapped = 0x67; i += 2
+            case (0x73, 0x68), (0x63, 0x68): mapped = 0x73; i += 2
+            case (0x64, 0x68): mapped = 0x7A; i += 2
+            case (0x74, 0x68): mapped = 0x74; i += 2
+            case (0x70, 0x68): mapped = 0x66; i += 2
+            case (0x64, 0x6A): mapped = 0x6A; i += 2
+            case (0x63, 0x6B): mapped = 0x6B; i += 2
+            case (0x6F, 0x75): mapped = 0x75; i += 2
+            case (0x71, _): mapped = 0x6B; i += 1
+            case (0x63, _): mapped = 0x6A; i += 1
+            case (0x70, _): mapped = 0x62; i += 1
+            case (0x76, _): mapped = 0x77; i += 1
+            default: mapped = c; i += 1
+            }
+            if Int(mapped) == previous { continue }
+            previous = Int(mapped)
+            if first {
+                out[n] = mapped != 0x79 && mapped != 0x77 && isVowel(mapped) ? 0x61 : mapped
+                n += 1
+                first = false
+            } else if !isVowel(mapped) {
+                out[n] = mapped
+                n += 1
+            }
+        }
     }
 
     private static func latinSkeleton(_ t: [UInt8], into out: inout [UInt8]) {
