@@ -69,16 +69,63 @@ public struct DBSCAN: Sendable {
 
         // Union-find over core points: each worker links the core pairs it finds from its
         // own range in a forest of its own; the forests are merged afterwards.
+        //
+        // Without a time window, a worker first joins the core neighbours inside each of its
+        // cells and marks every cell whose core points all fall in one set with one of them.
+        // A point then needs one look-up to skip a marked cell, or one core neighbour in it
+        // to join the whole set, instead of a walk over all its members. Sets only grow, so
+        // a mark stays true; a walk that ends with every core member joined marks the cell
+        // too. Time windows cut cells into day ranges, so there every member is walked.
         let forests = (0..<workers).map { _ in UnionFind(count: n) }
+        let markCells = windowDays == nil || days == nil
         core.withUnsafeBufferPointer { coreFlags in
             nonisolated(unsafe) let coreFlags = coreFlags
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let forest = forests[w]
-                for i in (n * w / workers)..<(n * (w + 1) / workers) where coreFlags[i] {
-                    grid.forEachCandidate(of: i) { j in
-                        if j > i, coreFlags[j], forest.find(i) != forest.find(j), grid.areNeighbours(i, j) {
-                            forest.union(i, j)
+                let range = (n * w / workers)..<(n * (w + 1) / workers)
+                var unified = [Int32](repeating: -1, count: markCells ? grid.cellCount : 0)
+                if markCells, !range.isEmpty {
+                    let cells = grid.cell(of: range.lowerBound)...grid.cell(of: range.upperBound - 1)
+                    for cell in cells {
+                        let members = grid.members(ofCell: cell)
+                        guard range.contains(members.lowerBound) else { continue }
+                        for i in members where coreFlags[i] {
+                            for j in (i + 1)..<members.upperBound where coreFlags[j] {
+                                if forest.find(i) != forest.find(j), grid.areNeighbours(i, j) { forest.union(i, j) }
+                            }
                         }
+                        var member = -1, joined = true
+                        for j in members where coreFlags[j] {
+                            if member < 0 { member = j } else if forest.find(j) != forest.find(member) {
+                                joined = false
+                                break
+                            }
+                        }
+                        if joined, member >= 0 { unified[cell] = Int32(member) }
+                    }
+                }
+                for i in range where coreFlags[i] {
+                    grid.forEachCell(around: i) { cell, members in
+                        if markCells, unified[cell] >= 0 {
+                            if forest.find(i) == forest.find(Int(unified[cell])) { return true }
+                            for j in members where coreFlags[j] && grid.areNeighbours(i, j) {
+                                forest.union(i, j)
+                                break
+                            }
+                            return true
+                        }
+                        var joined = true
+                        var member = -1
+                        for j in members where coreFlags[j] {
+                            member = j
+                            if forest.find(i) == forest.find(j) { continue }
+                            if j > i && grid.areNeighbours(i, j) {
+                                forest.union(i, j)
+                            } else {
+                                joined = false
+                            }
+                        }
+                        if markCells, joined, member >= 0 { unified[cell] = Int32(member) }
                         return true
                     }
                 }
@@ -112,26 +159,32 @@ public struct DBSCAN: Sendable {
             }
         }
 
-        // Number clusters by their first member.
-        typealias Key = (day: Int, lon: Double, lat: Double, index: Int)
-        var firstMember: [Int: Key] = [:]
+        // Number clusters by their first member: earliest day, then longitude, latitude and
+        // input index. Arrays indexed by root, not dictionaries: every point is looked up.
+        func precedes(_ i: Int, _ j: Int) -> Bool {
+            let a = grid.original[i], b = grid.original[j]
+            let ka = (days?[a] ?? 0, points[a].longitude, points[a].latitude, a)
+            let kb = (days?[b] ?? 0, points[b].longitude, points[b].latitude, b)
+            return ka < kb
+        }
+        var rootOf = [Int32](repeating: -1, count: n)
+        var firstOfRoot = [Int32](repeating: -1, count: n)
         for i in 0..<n where owner[i] >= 0 {
             let root = forest.find(Int(owner[i]))
-            let c = points[grid.original[i]]
-            let key: Key = (days?[grid.original[i]] ?? 0, c.longitude, c.latitude, grid.original[i])
-            if let old = firstMember[root], !(key < old) { continue }
-            firstMember[root] = key
+            rootOf[i] = Int32(root)
+            if firstOfRoot[root] < 0 || precedes(i, Int(firstOfRoot[root])) { firstOfRoot[root] = Int32(i) }
         }
-        let ordered = firstMember.sorted { $0.value < $1.value }
-        var idOfRoot: [Int: Int] = [:]
-        for (k, entry) in ordered.enumerated() { idOfRoot[entry.key] = k + 1 }
+        let ordered = (0..<n).filter { firstOfRoot[$0] >= 0 }
+            .sorted { precedes(Int(firstOfRoot[$0]), Int(firstOfRoot[$1])) }
+        var idOfRoot = [Int32](repeating: 0, count: n)
+        for (k, root) in ordered.enumerated() { idOfRoot[root] = Int32(k + 1) }
 
         var labels = [Int?](repeating: nil, count: n)
         var isCore = [Bool](repeating: false, count: n)
         for i in 0..<n {
             let original = grid.original[i]
             isCore[original] = core[i]
-            if owner[i] >= 0 { labels[original] = idOfRoot[forest.find(Int(owner[i]))] }
+            if rootOf[i] >= 0 { labels[original] = Int(idOfRoot[Int(rootOf[i])]) }
         }
         return ClusterLabels(labels: labels, isCore: isCore, clusterCount: ordered.count)
     }

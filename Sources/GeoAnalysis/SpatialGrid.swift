@@ -85,10 +85,21 @@ struct SpatialGrid: Sendable {
         cellStart = counts
     }
 
-    /// Calls `body` with every point in the 3 × 3 cells around `i` (and within the time
-    /// window), `i` included, until it returns false.
+    /// Number of cells; cell keys run from 0 to this.
+    var cellCount: Int { nx * ny }
+
+    /// The members of `cell`, in grid order.
     @inline(__always)
-    func forEachCandidate(of i: Int, _ body: (Int) -> Bool) {
+    func members(ofCell cell: Int) -> Range<Int> { Int(cellStart[cell])..<Int(cellStart[cell + 1]) }
+
+    /// The cell of point `i`.
+    @inline(__always)
+    func cell(of i: Int) -> Int { Int(cellY[i]) * nx + Int(cellX[i]) }
+
+    /// Calls `body` with each of the 3 × 3 cells around `i` (its key, and its members in
+    /// grid order within the time window), until it returns false.
+    @inline(__always)
+    func forEachCell(around i: Int, _ body: (_ cell: Int, _ members: Range<Int>) -> Bool) {
         let x = Int(cellX[i]), y = Int(cellY[i])
         for yy in max(0, y - 1)...min(ny - 1, y + 1) {
             for xx in max(0, x - 1)...min(nx - 1, x + 1) {
@@ -99,8 +110,18 @@ struct SpatialGrid: Sendable {
                     lo = lowerBound(day[i] - window, lo, hi)
                     hi = lowerBound(day[i] + window + 1, lo, hi)
                 }
-                for j in lo..<hi where !body(j) { return }
+                if !body(key, lo..<hi) { return }
             }
+        }
+    }
+
+    /// Calls `body` with every point in the 3 × 3 cells around `i` (and within the time
+    /// window), `i` included, until it returns false.
+    @inline(__always)
+    func forEachCandidate(of i: Int, _ body: (Int) -> Bool) {
+        forEachCell(around: i) { _, members in
+            for j in members where !body(j) { return false }
+            return true
         }
     }
 

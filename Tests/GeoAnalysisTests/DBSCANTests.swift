@@ -131,6 +131,20 @@ struct DBSCANTests {
         #expect(temporal.clusterCount > spatial.clusterCount)
     }
 
+    /// Dense blobs fill cells with dozens of core points, so most cells are marked as one
+    /// set and skipped; noise and blob edges leave mixed cells that are walked in full.
+    @Test("dense blobs, with cells skipped as one set, equal the all-pairs reference for 1, 2 and 3 workers")
+    func denseBlobs() {
+        let points = Self.blobs(count: 1_200, latitude: 36.4, spreadKm: 1.5, seed: 77)
+        let reference = referenceDBSCAN(points, days: nil, epsKm: 0.3, minPoints: 5, windowDays: nil)
+        #expect(reference.clusterCount > 1 && reference.labels.contains(nil))
+        for workers in 1...3 {
+            var dbscan = DBSCAN(epsKm: 0.3, minPoints: 5)
+            dbscan.workers = workers
+            #expect(dbscan.cluster(points) == reference, "\(workers) workers")
+        }
+    }
+
     @Test("one worker and two give the same labels")
     func workersAgree() {
         let points = Self.blobs(count: 3_000, latitude: 36.5, spreadKm: 4, seed: 21)
