@@ -67,7 +67,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "IncidentMapTests", dependencies: ["IncidentMap", "GeoCore"]),
+        .testTarget(name: "IncidentMapTests", dependencies: ["IncidentMap", "IncidentExtraction", "GeoCore"]),
         .testTarget(name: "incidentmapCLITests", dependencies: ["incidentmap"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -177,8 +177,9 @@ public struct Incident: Sendable, Hashable {
         get { extraKeys.enumerated().map { ($0.element, extraValues[$0.offset]) } }
         set { extraKeys = newValue.map(\.0); extraValues = newValue.map(\.1) }
     }
-    private var extraKeys: [String] = []
-    private var extraValues: [String] = []
+    /// The kept columns' names (an input table's header) and this row's values, in order.
+    public private(set) var extraKeys: [String] = []
+    public private(set) var extraValues: [String] = []
 
     /// Sets the kept table columns from a header and a row without building pairs: every
     /// row of a table shares one header buffer, which matters for million-row exports.

@@ -90,6 +90,8 @@ public enum Deduplicator {
         m.target = a.target ?? b.target
         m.confidence = min(0.99, max(a.confidence, b.confidence) + 0.05)
         m.provenance = a.provenance + b.provenance
+        // A table row's own columns stay with the event when an article reported it first.
+        if m.extraCount == 0 && b.extraCount > 0 { m.setExtra(keys: b.extraKeys, values: b.extraValues) }
         return m
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 import GeoAnalysis
 
@@ -35,17 +36,94 @@ public enum IncidentLayer {
         ])
 
     /// The layer; `border` and `clusterIDs` are parallel to `incidents` (nil when not computed).
+    ///
+    /// Columns of input tables that no field above carries (ACLED's `year`, `inter1`,
+    /// `admin2`, `iso`, `tags`, `timestamp`, ...) follow the contract's fields, in the order
+    /// first seen: integers where every value is one, text otherwise, null where a row lacks
+    /// the column.
     public static func make(_ incidents: [Incident], analysis: IncidentAnalysis?,
                             metadata: [String: String] = [:]) -> Layer {
         precondition(analysis == nil || analysis!.proximity.count == incidents.count)
-        var layer = Layer(name: name, title: "Incidents", fields: fields, style: style, metadata: metadata)
+        let kept = KeptColumns(incidents)
+        var layer = Layer(name: name, title: "Incidents", fields: fields + kept.fields, style: style,
+                          metadata: metadata)
         layer.features.reserveCapacity(incidents.count)
+        var cache = KeptColumns.Cache()
         for (i, incident) in incidents.enumerated() {
-            layer.features.append(Feature(id: incident.eventID, geometry: .point(incident.coordinate),
-                                          values: values(incident, analysis?.proximity[i],
-                                                         analysis?.crossingNames[i], analysis?.clusterIDs[i])))
+            var row = values(incident, analysis?.proximity[i], analysis?.crossingNames[i], analysis?.clusterIDs[i])
+            if !kept.fields.isEmpty { kept.append(incident, to: &row, cache: &cache) }
+            layer.features.append(Feature(id: incident.eventID, geometry: .point(incident.coordinate), values: row))
         }
         return layer
+    }
+
+    /// Names a kept column may not take: the contract's own fields, and the GeoPackage's
+    /// row id, geometry and identifier columns.
+    static let takenNames: Set<String> = Set(fields.map(\.name)).union(["fid", "geom", "feature_id", "id"])
+
+    /// The input-table columns the incidents carry beyond the contract's fields.
+    struct KeptColumns {
+        var fields: [Field] = []
+        /// Per distinct header (rows of one table share it), each column's field index or -1.
+        private var slots: [[String]: [Int]] = [:]
+
+        init(_ incidents: [Incident]) {
+            var names: [String] = []
+            var index: [String: Int] = [:]
+            var headers: [[String]: [Int]] = [:]
+            var last: [String] = []
+            for incident in incidents where incident.extraCount > 0 && incident.extraKeys != last {
+                last = incident.extraKeys
+                guard headers[last] == nil else { continue }
+                var slot: [Int] = []
+                for (k, key) in last.enumerated() {
+                    var name = key.trimmingCharacters(in: .whitespaces)
+                    if name.isEmpty { name = "column_\(k + 1)" }
+                    if IncidentLayer.fields.contains(where: { $0.name == name }) { slot.append(-1); continue }
+                    if IncidentLayer.takenNames.contains(name.lowercased()) { name = "input_" + name }
+                    if let existing = index[name] { slot.append(existing); continue }
+                    index[name] = names.count
+                    slot.append(names.count)
+                    names.append(name)
+                }
+                headers[last] = slot
+            }
+            slots = headers
+            guard !names.isEmpty else { return }
+            var integral = [Bool](repeating: true, count: names.count)
+            var cache = Cache()
+            for incident in incidents where incident.extraCount > 0 {
+                if incident.extraKeys != cache.keys {
+                    cache = Cache(keys: incident.extraKeys, slot: headers[incident.extraKeys] ?? [])
+                }
+                for (k, value) in incident.extraValues.enumerated() {
+                    let s = cache.slot[k]
+                    if s >= 0, integral[s], !value.isEmpty, Int(value) == nil { integral[s] = false }
+                }
+            }
+            fields = names.enumerated().map { Field($0.element, integral[$0.offset] ? .integer : .text) }
+        }
+
+        /// The header last looked up and its slots: rows of one table share the header's
+        /// buffer, so comparing it is a pointer check and the look-up runs once per table.
+        struct Cache {
+            var keys: [String] = []
+            var slot: [Int] = []
+        }
+
+        /// Appends the incident's values of the kept columns to `row`.
+        func append(_ incident: Incident, to row: inout [PropertyValue], cache: inout Cache) {
+            let start = row.count
+            row.append(contentsOf: repeatElement(.null, count: fields.count))
+            guard incident.extraCount > 0 else { return }
+            if incident.extraKeys != cache.keys { cache = Cache(keys: incident.extraKeys, slot: slots[incident.extraKeys] ?? []) }
+            let slot = cache.slot
+            for (k, value) in incident.extraValues.enumerated() where k < slot.count && slot[k] >= 0 && !value.isEmpty {
+                let s = slot[k]
+                row[start + s] = fields[s].type == .integer ? Int(value).map(PropertyValue.integer) ?? .null
+                    : .text(value)
+            }
+        }
     }
 
     static func values(_ x: Incident, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?) -> [PropertyValue] {

@@ -45,6 +45,8 @@ struct PipelineTests {
         #expect(jarablus["border_side"] as? String == "SY")
         #expect(jarablus["border_band"] is NSNull, "near Jarablus spans two bands")
         #expect(jarablus["border_band_range"] as? String == "0-5|5-10")
+        // The ACLED rows' own columns survive the merge with the article's reports.
+        #expect(properties.allSatisfy { $0["year"] as? Int == 2021 && $0["region"] as? String == "Middle East" })
     }
 
     @Test func reportNamesTheBorderSourceAndParameters() throws {

@@ -1,0 +1,50 @@
+import Foundation
+import GeoCore
+import IncidentExtraction
+import Testing
+@testable import IncidentMap
+
+@Suite("The incidents layer keeps an ACLED export's own columns")
+struct IncidentLayerTests {
+    static let acled = """
+    event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,iso,region,country,\
+    admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities,tags,id
+    SYR10,2021-03-05,2021,1,Explosions/Remote violence,Air/drone strike,A,,760,Middle East,Syria,Idlib,\
+    Harim,Sarmada,36.18,36.72,2,Monitor,Strike on a gas facility,0,crowd size=no report,77
+    SYR11,2021-03-06,2021,1,Battles,Armed clash,B,C,760,Middle East,Syria,Aleppo,,Al-Bab,36.37,37.51,1,,,,,x9
+    """
+
+    func layer() throws -> Layer {
+        let read = try TableReader().read(Data(Self.acled.utf8), file: "acled.csv", format: .csv)
+        let article = Incident(eventID: "article-1", eventDate: nil, timePrecision: nil,
+                               eventType: "Battles", subEventType: "Armed clash", actors: [], country: "Syria",
+                               admin1: nil, location: "Afrin", placeID: nil,
+                               coordinate: Coordinate(longitude: 36.87, latitude: 36.51), geoPrecision: .exact,
+                               confidence: 0.5, provenance: [])
+        return IncidentLayer.make(read.incidents + [article], analysis: nil)
+    }
+
+    func value(_ layer: Layer, _ row: Int, _ name: String) -> PropertyValue? {
+        layer.fields.firstIndex { $0.name == name }.map { layer.features[row].values[$0] }
+    }
+
+    @Test func columnsTheContractLacksFollowItsFieldsTyped() throws {
+        let layer = try layer()
+        let kept = layer.fields.dropFirst(IncidentLayer.fields.count).map { "\($0.name):\($0.type)" }
+        #expect(kept == ["event_id_cnty:text", "year:integer", "iso:integer", "region:text", "admin2:text",
+                         "tags:text", "input_id:text"])
+        #expect(value(layer, 0, "year") == .integer(2021))
+        #expect(value(layer, 0, "admin2") == .text("Harim"))
+        #expect(value(layer, 1, "admin2") == .null, "an empty cell is null")
+        #expect(value(layer, 0, "tags") == .text("crowd size=no report"))
+        #expect(value(layer, 0, "input_id") == .text("77"), "a column called id is renamed, not lost")
+        #expect(value(layer, 2, "year") == .null, "an article's incident has no table columns")
+        #expect(layer.features.allSatisfy { $0.values.count == layer.fields.count })
+    }
+
+    @Test func contractColumnsAreNotRepeated() throws {
+        let names = try layer().fields.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(names.filter { $0 == "event_date" || $0 == "latitude" || $0 == "notes" }.count == 3)
+    }
+}
