@@ -51,12 +51,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// Parses `YYYY-MM-DD`; nil when malformed or not a real day.
-    public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y)
-        else { return nil }
+    public init?(iso: some StringProtocol) { self.init(isoBytes: iso.utf8) }
+
+    /// `init(iso:)` over UTF-8 bytes: exactly YYYY-MM-DD in ASCII digits. Tables of a
+    /// million rows parse one date per row, so this reads bytes and allocates nothing.
+    @inlinable
+    public init?(isoBytes bytes: some Sequence<UInt8>) {
+        var y = 0, m = 0, d = 0, count = 0
+        for b in bytes {
+            defer { count += 1 }
+            guard count < 10 else { return nil }
+            if count == 4 || count == 7 {
+                guard b == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            let v = Int(b - UInt8(ascii: "0"))
+            if count < 4 { y = y * 10 + v } else if count < 7 { m = m * 10 + v } else { d = d * 10 + v }
+        }
+        guard count == 10, (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -33,15 +33,34 @@ public struct CSVTable: Sendable {
             let end = bytes.endIndex
 
             func finishField() throws {
-                guard let s = String(validating: field, as: UTF8.self) else {
+                // ASCII needs no validation; only fields with other bytes take the validating path.
+                if field.allSatisfy({ $0 < 0x80 }) {
+                    record.append(String(decoding: field, as: UTF8.self))
+                } else if let s = String(validating: field, as: UTF8.self) {
+                    record.append(s)
+                } else {
                     throw InputError(file: file, line: line, problem: "text is not valid UTF-8",
                                      hint: "re-save the file as UTF-8")
                 }
-                record.append(s)
                 field.removeAll(keepingCapacity: true)
                 fieldWasQuoted = false
             }
+            /// Whether `b` ends a run of plain field bytes (outside or inside quotes).
+            @inline(__always) func isSpecial(_ b: UInt8, quoted: Bool) -> Bool {
+                quoted ? b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n")
+                    : b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
+                        || b == UInt8(ascii: "\"")
+            }
             while i < end {
+                // Copy a run of plain bytes at once; only delimiters, quotes and line ends
+                // go through the state machine below.
+                var j = i
+                while j < end && !isSpecial(bytes[j], quoted: inQuotes) { j += 1 }
+                if j > i {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    i = j
+                    if i == end { break }
+                }
                 let b = bytes[i]
                 if inQuotes {
                     if b == UInt8(ascii: "\"") {

@@ -144,9 +144,10 @@ struct RowDecoder {
 
     /// `YYYY-MM-DD` (optionally followed by a time), or ACLED's `12 March 2021` / `12-March-2021`.
     static func parseDate(_ text: String) -> CalendarDate? {
-        if text.count >= 10, let d = CalendarDate(iso: String(text.prefix(10))),
-           text.count == 10 || text.dropFirst(10).first == "T" || text.dropFirst(10).first == " " {
-            return d
+        let utf8 = text.utf8
+        if utf8.count >= 10, let d = CalendarDate(isoBytes: utf8.prefix(10)) {
+            let next = utf8.dropFirst(10).first
+            if next == nil || next == UInt8(ascii: "T") || next == UInt8(ascii: " ") { return d }
         }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
         if parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]), year > 999,

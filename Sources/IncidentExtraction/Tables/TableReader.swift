@@ -138,6 +138,15 @@ public struct TableReader: Sendable {
         }
         result.incidents.reserveCapacity(table.rows.count)
         let decoder = RowDecoder(file: file, gazetteer: gazetteer)
+        // The decoder asks the same short literal names in the same order for every row:
+        // remembering the answer to the k-th question skips hashing the name again.
+        var asked: [(name: String, index: Int?)] = []
+        func position(of name: String, question k: Int) -> Int? {
+            if k < asked.count, asked[k].name == name { return asked[k].index }
+            let index = columnIndex[name]
+            if k < asked.count { asked[k] = (name, index) } else { asked.append((name, index)) }
+            return index
+        }
         for (n, row) in table.rows.enumerated() {
             let line = table.lines[n]
             try collect({
@@ -146,8 +155,10 @@ public struct TableReader: Sendable {
                                      problem: "\(row.count) fields where the header has \(table.header.count)",
                                      hint: "quote fields that contain commas, or fix the row's field count")
                 }
+                var question = 0
                 var outcome = try decoder.decode(line: line, feature: nil, rowNumber: n + 1, coordinate: nil) { name in
-                    guard let i = columnIndex[name] else { return nil }
+                    defer { question += 1 }
+                    guard let i = position(of: name, question: question) else { return nil }
                     return Self.trimmed(row[i])
                 }
                 if isACLED, case .incident(var incident) = outcome {
