@@ -57,6 +57,13 @@ public enum IncidentLayer {
         return layer
     }
 
+    /// The distinct strings in first-seen order, joined with "; "; nil when there are none.
+    static func distinctJoined(_ items: [String]) -> String? {
+        var seen = Set<String>()
+        let distinct = items.filter { seen.insert($0).inserted }
+        return distinct.isEmpty ? nil : distinct.joined(separator: "; ")
+    }
+
     /// Names a kept column may not take: the contract's own fields, and the GeoPackage's
     /// row id, geometry and identifier columns.
     static let takenNames: Set<String> = Set(fields.map(\.name)).union(["fid", "geom", "feature_id", "id"])
@@ -130,21 +137,30 @@ public enum IncidentLayer {
         func text(_ s: String?) -> PropertyValue { s.map { $0.isEmpty ? .null : .text($0) } ?? .null }
         func int(_ v: Int?) -> PropertyValue { v.map(PropertyValue.integer) ?? .null }
         func real(_ v: Double?) -> PropertyValue { v.map { $0.isFinite ? .real($0) : .null } ?? .null }
-        let sources = x.provenance.compactMap(\.source)
-        let urls = x.provenance.compactMap(\.url)
-        var seen = Set<String>()
-        let cues = x.provenance.flatMap(\.cues).filter { seen.insert($0).inserted }
+        // Most incidents have one report (every row of a table): no sets, sorts or joins then.
+        let sourceText: String?, url: String?, cueText: String?
+        if x.provenance.count == 1 {
+            let only = x.provenance[0]
+            sourceText = only.source
+            url = only.url
+            cueText = only.cues.count == 1 ? only.cues[0] : distinctJoined(only.cues)
+        } else {
+            let sources = Set(x.provenance.compactMap(\.source))
+            sourceText = sources.isEmpty ? nil : sources.sorted().joined(separator: "; ")
+            url = x.provenance.lazy.compactMap(\.url).first
+            cueText = distinctJoined(x.provenance.flatMap(\.cues))
+        }
         return [
             .text(x.eventID), x.eventDate.map { .date($0.description) } ?? .null, int(x.timePrecision?.rawValue),
             text(x.eventType), text(x.subEventType), text(x.actor1), text(x.actor2),
             text(x.country), text(x.admin1), text(x.location),
             .real(x.coordinate.latitude), .real(x.coordinate.longitude), .integer(x.geoPrecision.rawValue),
-            int(x.fatalities), text(x.notes), text(sources.isEmpty ? nil : Array(Set(sources)).sorted().joined(separator: "; ")),
+            int(x.fatalities), text(x.notes), text(sourceText),
             text(x.placeID), int(x.injured), text(x.target), text(x.attribution?.rawValue), .real(x.confidence),
             real(b?.distanceKm), real(b?.distanceMinKm), real(b?.distanceMaxKm),
             real(b?.nearestPoint.longitude), real(b?.nearestPoint.latitude), text(b?.side), text(b?.band),
             text(crossing), real(b?.nearestCrossingKm), int(clusterID),
-            text(urls.first), text(cues.isEmpty ? nil : cues.joined(separator: "; ")), text(b?.bandRange),
+            text(url), text(cueText), text(b?.bandRange),
             .integer(x.provenance.count),
         ]
     }
