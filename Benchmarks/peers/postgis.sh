@@ -8,7 +8,9 @@
 # POINTS.f64 is lon,lat float64 pairs (native byte order); OUT.txt receives one distance in
 # metres per line, in the points' order. Output on stdout, one line per kind:
 #   versions <PostgreSQL version> | <PostGIS version>
-#   points <POINTS.f64> <n> <load s> <distance s> <dbscan s> <clusters> <noise>
+#   points <POINTS.f64> <n> <load s> <distance s> <distance cpu s> <dbscan s> <dbscan cpu s> <clusters> <noise>
+# CPU seconds are the whole cluster's (backend and any parallel workers): on a shared
+# machine wall time depends on the other users' load, CPU time much less so.
 # The first feature's geometry of BORDER.geojson is the border (like the shapely peer).
 # Installs postgresql-15 and postgresql-15-postgis-3 with apt-get when missing (root only).
 set -euo pipefail
@@ -73,6 +75,31 @@ FROM (SELECT :'border'::jsonb AS j) AS f;
 SQL
 
 seconds() { sql -c "SELECT extract(epoch FROM clock_timestamp() - '$1'::timestamptz)"; }
+
+# CPU seconds of the postmaster and every child it has reaped (utime, stime, cutime,
+# cstime of /proc/PID/stat): backends and parallel workers that have exited count here.
+postmaster=$(head -n 1 "$dir/data/postmaster.pid")
+ticks=$(getconf CLK_TCK)
+cluster_cpu() {
+    awk -v hz="$ticks" '{ sub(/^.*\) /, ""); printf "%.2f\n", ($12 + $13 + $14 + $15) / hz }' "/proc/$postmaster/stat"
+}
+children() { pgrep -c -P "$postmaster" || true; }
+baseline=$(children)
+# Runs one statement in its own session and prints "wall cpu" in seconds; waits until the
+# session's backend has exited and been reaped, so that its CPU time is counted.
+timed() {
+    local before wall after k
+    before=$(cluster_cpu)
+    wall=$(sql <<SQL
+SELECT clock_timestamp() AS t0 \gset
+$1;
+SELECT extract(epoch FROM clock_timestamp() - :'t0');
+SQL
+)
+    for k in $(seq 50); do [ "$(children)" -le "$baseline" ] && break; sleep 0.1; done
+    after=$(cluster_cpu)
+    echo "$wall $(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }')"
+}
 while [ $# -gt 0 ]; do
     points=$1 out=$2
     shift 2
@@ -87,13 +114,11 @@ while [ $# -gt 0 ]; do
     load=$(seconds "$t0")
     n=$(sql -c "SELECT count(*) FROM pts")
 
-    t0=$(sql -c "SELECT clock_timestamp()")
-    sql -c "CREATE TABLE dist AS SELECT p.id, ST_Distance(p.geom::geography, b.g) AS m FROM pts AS p, border AS b"
-    distance=$(seconds "$t0")
-
-    t0=$(sql -c "SELECT clock_timestamp()")
-    sql -c "CREATE TABLE clusters AS SELECT id, ST_ClusterDBSCAN(ST_Transform(geom, 32637), eps := $eps, minpoints := $minpoints) OVER () AS cid FROM pts"
-    dbscan=$(seconds "$t0")
+    distance=$(timed "CREATE TABLE dist AS
+        SELECT p.id, ST_Distance(p.geom::geography, b.g) AS m FROM pts AS p, border AS b")
+    dbscan=$(timed "CREATE TABLE clusters AS
+        SELECT id, ST_ClusterDBSCAN(ST_Transform(geom, 32637), eps := $eps, minpoints := $minpoints) OVER () AS cid
+        FROM pts")
 
     sql -c "COPY (SELECT m FROM dist ORDER BY id) TO STDOUT" >"$out"
     counts=$(sql -F ' ' -c "SELECT count(DISTINCT cid), count(*) - count(cid) FROM clusters")

@@ -96,11 +96,12 @@ func readTextDoubles(_ path: String) -> [Double] {
     return text.split(separator: "\n").compactMap { Double($0) }
 }
 
-/// Median and maximum of |a - b| in metres.
-func differences(_ a: [Double], _ b: [Double]) -> (median: Double, max: Double) {
+/// Median and maximum of |a - b| in metres, and the share of pairs more than 1 m apart.
+func differences(_ a: [Double], _ b: [Double]) -> (median: Double, max: Double, overOneMetre: Double) {
     var d = zip(a, b).map { abs($0 - $1) }
     d.sort()
-    return d.isEmpty ? (.nan, .nan) : (d[d.count / 2], d[d.count - 1])
+    guard !d.isEmpty else { return (.nan, .nan, .nan) }
+    return (d[d.count / 2], d[d.count - 1], Double(d.lazy.filter { $0 > 1 }.count) / Double(d.count))
 }
 
 func readDoubles(_ path: String) -> [Double] {
@@ -186,7 +187,7 @@ for n in sizes {
 
 /// PostGIS's figures for one sample size, from one line of peers/postgis.sh.
 struct PostGISRun {
-    var loadSeconds, distanceSeconds, dbscanSeconds: Double
+    var loadSeconds, distanceSeconds, distanceCPU, dbscanSeconds, dbscanCPU: Double
     var clusters, noise: Int
     var distances: [Double]
 }
@@ -202,11 +203,12 @@ if withPostGIS {
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ").map(String.init)
             if parts.first == "versions" { print("  PostgreSQL " + parts.dropFirst().joined(separator: " ")) }
-            guard parts.first == "points", parts.count == 8, let n = Int(parts[2]), let load = Double(parts[3]),
-                  let distance = Double(parts[4]), let dbscan = Double(parts[5]), let clusters = Int(parts[6]),
-                  let noise = Int(parts[7]) else { continue }
-            postGIS[n] = PostGISRun(loadSeconds: load, distanceSeconds: distance, dbscanSeconds: dbscan,
-                                    clusters: clusters, noise: noise,
+            guard parts.first == "points", parts.count == 10, let n = Int(parts[2]), let load = Double(parts[3]),
+                  let distance = Double(parts[4]), let distanceCPU = Double(parts[5]), let dbscan = Double(parts[6]),
+                  let dbscanCPU = Double(parts[7]), let clusters = Int(parts[8]), let noise = Int(parts[9])
+            else { continue }
+            postGIS[n] = PostGISRun(loadSeconds: load, distanceSeconds: distance, distanceCPU: distanceCPU,
+                                    dbscanSeconds: dbscan, dbscanCPU: dbscanCPU, clusters: clusters, noise: noise,
                                     distances: readTextDoubles(tmp + "/analysis-bench-postgis-\(n).txt"))
             print(String(format: "  n %d: COPY + geometry column %.3f s (not compared)", n, load))
         }
@@ -219,7 +221,7 @@ if withPostGIS {
 print("\n== border proximity (distance, nearest point, side, band, nearest crossing), 2 workers ==")
 print("load average at start: \(loadAverage()) (2 cores)")
 print("n        incidentmap s (cpu s)         shapely+UTM s   ratio   |UTM - geodesic| median / max m"
-      + (withPostGIS ? "   PostGIS geography s   ratio   |PostGIS - ours| median / max m" : ""))
+      + (withPostGIS ? "   PostGIS geography s (cpu s)   ratio wall / cpu   |PostGIS - ours| median / max m, share > 1 m" : ""))
 for n in sizes {
     let sample = Array(points.prefix(n))
     _ = proximity.measure(Array(sample.prefix(1000)))
@@ -237,8 +239,9 @@ for n in sizes {
     if withPostGIS {
         if let run = postGIS[n], run.distances.count == n {
             let d = differences(metres, run.distances)
-            peerText += String(format: "   %18.3f   %6.2f   %.4f / %.4f", run.distanceSeconds,
-                               run.distanceSeconds / ours, d.median, d.max)
+            peerText += String(format: "   %18.3f (%7.2f)   %6.2f / %6.2f   %.4f / %.1f, %.2f %%", run.distanceSeconds,
+                               run.distanceCPU, run.distanceSeconds / ours, run.distanceCPU / oursCPU, d.median, d.max,
+                               100 * d.overOneMetre)
         } else {
             peerText += "                  n/a"
         }
@@ -249,7 +252,7 @@ print("peak RSS after proximity: \(peakRSS())")
 
 print("\n== DBSCAN eps 1 km, minPoints 10 (exact geodesic), 2 workers ==")
 print("n        incidentmap s (cpu s)    clusters   noise      sklearn haversine s   clusters   peak MB   ratio"
-      + (withPostGIS ? "   PostGIS UTM 37N s   clusters     noise   ratio" : ""))
+      + (withPostGIS ? "   PostGIS UTM 37N s (cpu s)   clusters     noise   ratio wall / cpu" : ""))
 for n in sizes {
     let sample = Array(points.prefix(n))
     let t0 = now(), c0 = cpu()
@@ -271,8 +274,8 @@ for n in sizes {
     if withPostGIS {
         peerText = peerText.padding(toLength: 45, withPad: " ", startingAt: 0)
         if let run = postGIS[n] {
-            peerText += String(format: "   %17.3f   %8d   %7d   %6.2f", run.dbscanSeconds, run.clusters, run.noise,
-                               run.dbscanSeconds / ours)
+            peerText += String(format: "   %17.3f (%7.2f)   %8d   %7d   %6.2f / %6.2f", run.dbscanSeconds,
+                               run.dbscanCPU, run.clusters, run.noise, run.dbscanSeconds / ours, run.dbscanCPU / oursCPU)
         } else {
             peerText += "                 n/a"
         }
