@@ -1,10 +1,12 @@
 // analysis-bench: border proximity and DBSCAN on synthetic incidents over northern Syria
 // and southern Turkey, against shapely 2 (STRtree in UTM 37N) and scikit-learn DBSCAN
-// (haversine), measured in the same run.
+// (haversine), and with --postgis against PostGIS (ST_Distance on geography,
+// ST_ClusterDBSCAN in UTM 37N), measured in the same run.
 //
-// usage: analysis-bench [BORDER_DIR] [--peer-dbscan-1m]
+// usage: analysis-bench [BORDER_DIR] [--peer-dbscan-1m] [--postgis]
 // BORDER_DIR holds tr-sy-border.geojson, syria.geojson and turkey.geojson (a copy of the
-// DCW data); default /tmp/analysis-borders. Peers run from Benchmarks/peers (python3).
+// DCW data); default /tmp/analysis-borders. Peers run from Benchmarks/peers (python3;
+// postgis.sh starts a throw-away PostgreSQL 15 cluster and installs PostGIS if missing).
 import Foundation
 import GeoAnalysis
 import GeoCore
@@ -68,10 +70,10 @@ func load(_ path: String) -> Geometry? {
     return geometry(json)
 }
 
-func runPython(_ arguments: [String]) -> String? {
+func runPeer(_ command: String, _ arguments: [String]) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
+    process.arguments = [command] + arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     do { try process.run() } catch { return nil }
@@ -86,6 +88,22 @@ func write(_ values: [Double], to path: String) {
     FileManager.default.createFile(atPath: path, contents: data)
 }
 
+func runPython(_ arguments: [String]) -> String? { runPeer("python3", arguments) }
+
+/// One line of text per value, as `COPY ... TO STDOUT` writes them.
+func readTextDoubles(_ path: String) -> [Double] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").compactMap { Double($0) }
+}
+
+/// Median and maximum of |a - b| in metres, and the share of pairs more than 1 m apart.
+func differences(_ a: [Double], _ b: [Double]) -> (median: Double, max: Double, overOneMetre: Double) {
+    var d = zip(a, b).map { abs($0 - $1) }
+    d.sort()
+    guard !d.isEmpty else { return (.nan, .nan, .nan) }
+    return (d[d.count / 2], d[d.count - 1], Double(d.lazy.filter { $0 > 1 }.count) / Double(d.count))
+}
+
 func readDoubles(_ path: String) -> [Double] {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
     return data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
@@ -94,6 +112,7 @@ func readDoubles(_ path: String) -> [Double] {
 let arguments = CommandLine.arguments.dropFirst()
 let borderDirectory = arguments.first { !$0.hasPrefix("--") } ?? "/tmp/analysis-borders"
 let peerDBSCAN1M = arguments.contains("--peer-dbscan-1m")
+let withPostGIS = arguments.contains("--postgis")
 let peers = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("peers").path
 
@@ -161,33 +180,80 @@ let borderForPeer: String = {
     return path
 }()
 
+let sizes = [10_000, 100_000, 1_000_000]
+for n in sizes {
+    write(points.prefix(n).flatMap { [$0.longitude, $0.latitude] }, to: tmp + "/analysis-bench-points-\(n).f64")
+}
+
+/// PostGIS's figures for one sample size, from one line of peers/postgis.sh.
+struct PostGISRun {
+    var loadSeconds, distanceSeconds, distanceCPU, dbscanSeconds, dbscanCPU: Double
+    var clusters, noise: Int
+    var distances: [Double]
+}
+var postGIS: [Int: PostGISRun] = [:]
+if withPostGIS {
+    // One throw-away cluster for all sizes; loading the points is timed apart and not compared.
+    print("\n== PostGIS (peers/postgis.sh): load average before: \(loadAverage())")
+    var postGISArguments = [peers + "/postgis.sh", borderForPeer, "1000", "10"]
+    for n in sizes {
+        postGISArguments += [tmp + "/analysis-bench-points-\(n).f64", tmp + "/analysis-bench-postgis-\(n).txt"]
+    }
+    if let text = runPeer("bash", postGISArguments) {
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ").map(String.init)
+            if parts.first == "versions" { print("  PostgreSQL " + parts.dropFirst().joined(separator: " ")) }
+            guard parts.first == "points", parts.count == 10, let n = Int(parts[2]), let load = Double(parts[3]),
+                  let distance = Double(parts[4]), let distanceCPU = Double(parts[5]), let dbscan = Double(parts[6]),
+                  let dbscanCPU = Double(parts[7]), let clusters = Int(parts[8]), let noise = Int(parts[9])
+            else { continue }
+            postGIS[n] = PostGISRun(loadSeconds: load, distanceSeconds: distance, distanceCPU: distanceCPU,
+                                    dbscanSeconds: dbscan, dbscanCPU: dbscanCPU, clusters: clusters, noise: noise,
+                                    distances: readTextDoubles(tmp + "/analysis-bench-postgis-\(n).txt"))
+            print(String(format: "  n %d: COPY + geometry column %.3f s (not compared)", n, load))
+        }
+    } else {
+        print("  PostGIS peer failed (see its message above); its columns show n/a")
+    }
+    print("  load average after: \(loadAverage())")
+}
+
 print("\n== border proximity (distance, nearest point, side, band, nearest crossing), 2 workers ==")
 print("load average at start: \(loadAverage()) (2 cores)")
-print("n        incidentmap s (cpu s)         shapely+UTM s   ratio   |UTM - geodesic| median / max m")
-for n in [10_000, 100_000, 1_000_000] {
+print("n        incidentmap s (cpu s)         shapely+UTM s   ratio   |UTM - geodesic| median / max m"
+      + (withPostGIS ? "   PostGIS geography s (cpu s)   ratio wall / cpu   |PostGIS - ours| median / max m, share > 1 m" : ""))
+for n in sizes {
     let sample = Array(points.prefix(n))
     _ = proximity.measure(Array(sample.prefix(1000)))
     let t0 = now(), c0 = cpu()
     let results = proximity.measure(sample)
     let ours = now() - t0, oursCPU = cpu() - c0
+    let metres = results.map { $0.distanceKm * 1000 }
     let input = tmp + "/analysis-bench-points-\(n).f64"
     let output = tmp + "/analysis-bench-shapely-\(n).f64"
-    write(sample.flatMap { [$0.longitude, $0.latitude] }, to: input)
     var peerText = "      n/a       n/a   n/a"
     if let line = runPython([peers + "/proximity_shapely.py", input, borderForPeer, output]), let peer = Double(line) {
-        let theirs = readDoubles(output)
-        var differences = zip(results, theirs).map { abs($0.distanceKm * 1000 - $1) }
-        differences.sort()
-        peerText = String(format: "%12.3f   %6.2f   %.1f / %.1f", peer, peer / ours,
-                          differences[differences.count / 2], differences.last ?? 0)
+        let d = differences(metres, readDoubles(output))
+        peerText = String(format: "%12.3f   %6.2f   %.1f / %.1f", peer, peer / ours, d.median, d.max)
+    }
+    if withPostGIS {
+        if let run = postGIS[n], run.distances.count == n {
+            let d = differences(metres, run.distances)
+            peerText += String(format: "   %18.3f (%7.2f)   %6.2f / %6.2f   %.4f / %.1f, %.2f %%", run.distanceSeconds,
+                               run.distanceCPU, run.distanceSeconds / ours, run.distanceCPU / oursCPU, d.median, d.max,
+                               100 * d.overOneMetre)
+        } else {
+            peerText += "                  n/a"
+        }
     }
     print(String(format: "%-8d %12.3f (%7.3f) ", n, ours, oursCPU) + peerText)
 }
 print("peak RSS after proximity: \(peakRSS())")
 
 print("\n== DBSCAN eps 1 km, minPoints 10 (exact geodesic), 2 workers ==")
-print("n        incidentmap s (cpu s)    clusters   noise      sklearn haversine s   clusters   peak MB   ratio")
-for n in [10_000, 100_000, 1_000_000] {
+print("n        incidentmap s (cpu s)    clusters   noise      sklearn haversine s   clusters   peak MB   ratio"
+      + (withPostGIS ? "   PostGIS UTM 37N s (cpu s)   clusters     noise   ratio wall / cpu" : ""))
+for n in sizes {
     let sample = Array(points.prefix(n))
     let t0 = now(), c0 = cpu()
     let labels = DBSCAN(epsKm: 1, minPoints: 10).cluster(sample)
@@ -203,6 +269,15 @@ for n in [10_000, 100_000, 1_000_000] {
             }
         } else {
             peerText = "   (peer failed)"
+        }
+    }
+    if withPostGIS {
+        peerText = peerText.padding(toLength: 45, withPad: " ", startingAt: 0)
+        if let run = postGIS[n] {
+            peerText += String(format: "   %17.3f (%7.2f)   %8d   %7d   %6.2f / %6.2f", run.dbscanSeconds,
+                               run.dbscanCPU, run.clusters, run.noise, run.dbscanSeconds / ours, run.dbscanCPU / oursCPU)
+        } else {
+            peerText += "                 n/a"
         }
     }
     print(String(format: "%-8d %12.3f (%7.3f)   %8d   %7d", n, ours, oursCPU, labels.clusterCount, noise) + peerText)
