@@ -87,3 +87,68 @@ struct NormalizationTests {
         #expect(bytes == expected, "the byte path agrees with the scalar path")
     }
 }
+
+@Suite("Fuzzy index")
+struct FuzzyIndexTests {
+    /// Every string made from `s` by deleting up to `depth` scalars, as the plain
+    /// symmetric-deletion method builds them: the reference for the hashed index.
+    static func deletions(_ s: [Unicode.Scalar], depth: Int) -> Set<String> {
+        var out: Set<String> = [String(String.UnicodeScalarView(s))]
+        var frontier: [[Unicode.Scalar]] = [s]
+        for _ in 0..<depth {
+            var next: [[Unicode.Scalar]] = []
+            for word in frontier where word.count > 2 {
+                for j in word.indices {
+                    var w = word
+                    w.remove(at: j)
+                    if out.insert(String(String.UnicodeScalarView(w))).inserted { next.append(w) }
+                }
+            }
+            frontier = next
+        }
+        return out
+    }
+
+    @Test func hashedVariantsFindWhatVariantStringsFind() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let gazetteer = try Gazetteer.load(directory: root.appendingPathComponent("Gazetteer"))
+        let keys = gazetteer.names.bySkeleton.keys.sorted().enumerated().filter { $0.offset % 8 == 0 }.map(\.element)
+        let index = FuzzyIndex(skeletons: keys)
+        var byVariant: [String: Set<Int>] = [:]
+        for (i, key) in keys.enumerated() {
+            let s = Array(key.unicodeScalars)
+            guard s.count >= 3 else { continue }
+            for v in Self.deletions(s, depth: s.count >= 5 ? 2 : 1) { byVariant[v, default: []].insert(i) }
+        }
+        // Queries: keys as they are, with a letter dropped, changed, or two letters swapped.
+        var queries: [String] = []
+        for (n, key) in keys.enumerated() where n % 20 == 0 {
+            var s = Array(key.unicodeScalars)
+            queries.append(key)
+            guard s.count >= 4 else { continue }
+            var dropped = s
+            dropped.remove(at: n % s.count)
+            var changed = s
+            changed[(n / 3) % s.count] = "x"
+            s.swapAt(1, 2)
+            queries += [dropped, changed, s].map { String(String.UnicodeScalarView($0)) }
+        }
+        var compared = 0
+        for query in queries {
+            let q = Array(query.unicodeScalars)
+            for distance in 1...2 {
+                var expected = Set<String>()
+                for v in Self.deletions(q, depth: distance) {
+                    for i in byVariant[v] ?? [] where keys[i] != query
+                        && EditDistance.damerauLevenshtein(Array(keys[i].unicodeScalars), q) <= distance {
+                        expected.insert(keys[i])
+                    }
+                }
+                #expect(Set(index.keys(near: query, maxDistance: distance)) == expected, "\(query) at \(distance)")
+                compared += expected.count
+            }
+        }
+        #expect(queries.count > 200 && compared > 100, "\(queries.count) queries, \(compared) keys found")
+    }
+}
