@@ -108,7 +108,9 @@ import Testing
                 #expect(row["label"] as String? == (i % 3 == 0 ? nil : "row \(i)"))
                 #expect(row["x"] as Double? == (i % 5 == 0 ? nil : Double(i) / 8))
             }
-            let entries = try Row.fetchAll(db, sql: "SELECT id, minx, maxx, miny, maxy FROM rtree_many_geom ORDER BY id")
+            let entries = try Row.fetchAll(db, sql: """
+                SELECT id, minx, maxx, miny, maxy FROM rtree_many_geom ORDER BY id
+                """)
             #expect(entries.count == count)
             for (i, entry) in entries.enumerated() {
                 let point = layer.features[i].geometry
