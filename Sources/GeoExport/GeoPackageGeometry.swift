@@ -6,7 +6,14 @@ import GeoCore
 enum GeoPackageGeometry {
     /// The blob for `geometry` in SRS `srsID`.
     static func blob(_ geometry: Geometry, srsID: Int32 = 4326) -> [UInt8] {
-        var out: [UInt8] = [0x47, 0x50, 0]  // "GP", version 0 (GeoPackage 1.x)
+        var out: [UInt8] = []
+        appendBlob(geometry, srsID: srsID, to: &out)
+        return out
+    }
+
+    /// Appends the blob for `geometry` to `out`, so a writer can reuse one buffer.
+    static func appendBlob(_ geometry: Geometry, srsID: Int32 = 4326, to out: inout [UInt8]) {
+        out.append(contentsOf: [0x47, 0x50, 0])  // "GP", version 0 (GeoPackage 1.x)
         let box = geometry.boundingBox
         // Flags: bit 0 little-endian; bits 1-3 envelope kind 1 (xy); bit 4 empty.
         out.append(box == nil ? 0x11 : 0x03)
@@ -15,7 +22,6 @@ enum GeoPackageGeometry {
             for v in [box.west, box.east, box.south, box.north] { appendDouble(v, to: &out) }
         }
         appendWKB(geometry, to: &out)
-        return out
     }
 
     static func appendWKB(_ geometry: Geometry, to out: inout [UInt8]) {

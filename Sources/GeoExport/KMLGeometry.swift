@@ -5,9 +5,9 @@ enum KMLGeometry {
     static func append(_ geometry: Geometry, to out: inout [UInt8]) {
         switch geometry {
         case .point(let c):
-            out.append(contentsOf: "<Point><coordinates>".utf8)
+            out.append(literal: "<Point><coordinates>")
             appendTuple(c, to: &out)
-            out.append(contentsOf: "</coordinates></Point>".utf8)
+            out.append(literal: "</coordinates></Point>")
         case .lineString(let cs):
             appendLine(cs, to: &out)
         case .polygon(let rings):
@@ -22,28 +22,28 @@ enum KMLGeometry {
     }
 
     private static func appendMulti<T>(_ parts: [T], to out: inout [UInt8], _ body: (T, inout [UInt8]) -> Void) {
-        out.append(contentsOf: "<MultiGeometry>".utf8)
+        out.append(literal: "<MultiGeometry>")
         for part in parts { body(part, &out) }
-        out.append(contentsOf: "</MultiGeometry>".utf8)
+        out.append(literal: "</MultiGeometry>")
     }
 
     private static func appendLine(_ cs: [Coordinate], to out: inout [UInt8]) {
         // tessellate: long border segments follow the ground instead of cutting under it.
-        out.append(contentsOf: "<LineString><tessellate>1</tessellate><coordinates>".utf8)
+        out.append(literal: "<LineString><tessellate>1</tessellate><coordinates>")
         appendTuples(cs, to: &out)
-        out.append(contentsOf: "</coordinates></LineString>".utf8)
+        out.append(literal: "</coordinates></LineString>")
     }
 
     private static func appendPolygon(_ rings: [[Coordinate]], to out: inout [UInt8]) {
-        out.append(contentsOf: "<Polygon><tessellate>1</tessellate>".utf8)
+        out.append(literal: "<Polygon><tessellate>1</tessellate>")
         for (i, ring) in rings.enumerated() {
             out.append(contentsOf: (i == 0 ? "<outerBoundaryIs>" : "<innerBoundaryIs>").utf8)
-            out.append(contentsOf: "<LinearRing><coordinates>".utf8)
+            out.append(literal: "<LinearRing><coordinates>")
             appendTuples(ring, to: &out)
-            out.append(contentsOf: "</coordinates></LinearRing>".utf8)
+            out.append(literal: "</coordinates></LinearRing>")
             out.append(contentsOf: (i == 0 ? "</outerBoundaryIs>" : "</innerBoundaryIs>").utf8)
         }
-        out.append(contentsOf: "</Polygon>".utf8)
+        out.append(literal: "</Polygon>")
     }
 
     private static func appendTuples(_ cs: [Coordinate], to out: inout [UInt8]) {

@@ -17,6 +17,7 @@ struct PlacemarkContext {
     private let nameField: Int?
     private let dateField: Int?
     private let spanField: Int?
+    private let spanCache = SpanCache()
     private let writesTyped: Bool
     private let writesUntyped: Bool
 
@@ -59,60 +60,91 @@ struct PlacemarkContext {
             while !usedIDs.insert("\(id).\(n)").inserted { n += 1 }
             id = "\(id).\(n)"
         }
-        out.append(contentsOf: "<Placemark id=\"".utf8)
-        out.append(contentsOf: id.utf8)
-        out.append(contentsOf: "\"><name>".utf8)
+        out.append(literal: "<Placemark id=\"")
+        out.append(utf8: id)
+        out.append(literal: "\"><name>")
         let name = nameField.flatMap { feature.values[$0].textValue } ?? feature.id
         TextEscaping.appendXML(name, to: &out)
-        out.append(contentsOf: "</name>".utf8)
+        out.append(literal: "</name>")
         appendDescription(feature, to: &out)
-        if let span = timeSpan(of: feature) {
-            out.append(contentsOf: "<TimeSpan><begin>".utf8)
-            TextEscaping.appendXML(span.begin, to: &out)
-            out.append(contentsOf: "</begin><end>".utf8)
-            TextEscaping.appendXML(span.end, to: &out)
-            out.append(contentsOf: "</end></TimeSpan>".utf8)
-        }
-        out.append(contentsOf: "<styleUrl>#".utf8)
-        out.append(contentsOf: styles.styleID(for: feature).utf8)
-        out.append(contentsOf: "</styleUrl>\n<ExtendedData>".utf8)
+        appendTimeSpan(feature, to: &out)
+        out.append(literal: "<styleUrl>#")
+        out.append(utf8: styles.styleID(for: feature))
+        out.append(literal: "</styleUrl>\n<ExtendedData>")
         // ExtendedData order in the schema: Data elements, then SchemaData.
         if writesUntyped {
-            for (i, value) in feature.values.enumerated() {
-                guard let text = kmlText(value) else { continue }
+            for (i, value) in feature.values.enumerated() where hasText(value) {
                 out.append(contentsOf: dataOpenings[i])
-                TextEscaping.appendXML(text, to: &out)
-                out.append(contentsOf: "</value></Data>".utf8)
+                appendText(value, to: &out)
+                out.append(literal: "</value></Data>")
             }
         }
         if writesTyped {
             out.append(contentsOf: schemaDataOpening)
-            for (i, value) in feature.values.enumerated() {
-                guard let text = kmlText(value) else { continue }
+            for (i, value) in feature.values.enumerated() where hasText(value) {
                 out.append(contentsOf: simpleDataOpenings[i])
-                TextEscaping.appendXML(text, to: &out)
-                out.append(contentsOf: "</SimpleData>".utf8)
+                appendText(value, to: &out)
+                out.append(literal: "</SimpleData>")
             }
-            out.append(contentsOf: "</SchemaData>".utf8)
+            out.append(literal: "</SchemaData>")
         }
-        out.append(contentsOf: "</ExtendedData>\n".utf8)
+        out.append(literal: "</ExtendedData>\n")
         KMLGeometry.append(RingOrientation.rfc7946(feature.geometry), to: &out)
-        out.append(contentsOf: "</Placemark>\n".utf8)
+        out.append(literal: "</Placemark>\n")
     }
 
-    /// Typed text for `SimpleData`: reals in shortest round-trip form, nil for null and
-    /// non-finite values (left out: unknown).
-    private func kmlText(_ value: PropertyValue) -> String? {
+    /// Whether a value is written: null and non-finite values are left out (unknown).
+    @inline(__always)
+    private func hasText(_ value: PropertyValue) -> Bool {
         switch value {
-        case .real(let v): return v.isFinite ? v.description : nil
-        // xsd:boolean allows both spellings, but GDAL's LIBKML reader parses only 1/0.
-        case .boolean(let v): return v ? "1" : "0"
-        default: return value.textValue
+        case .null: false
+        case .real(let v): v.isFinite
+        default: true
         }
     }
 
-    private func timeSpan(of feature: Feature) -> KMLTimeSpan? {
-        if case .custom(let rule) = options.timeSpans { return rule(layer, feature) }
+    /// Appends a value's typed text, escaped for XML, without building a `String` for
+    /// numbers: reals in shortest round-trip form, integers in decimal, booleans as 1/0
+    /// (xsd:boolean allows both spellings, but GDAL's LIBKML reader parses only 1/0).
+    @inline(__always)
+    private func appendText(_ value: PropertyValue, to out: inout [UInt8]) {
+        switch value {
+        case .null: break
+        case .integer(let v): NumberText.appendInteger(v, to: &out)
+        case .real(let v): _ = NumberText.appendShortest(v, to: &out)
+        case .boolean(let v): out.append(v ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+        case .text(let v), .date(let v): TextEscaping.appendXML(v, to: &out)
+        }
+    }
+
+    private func appendTimeSpan(_ feature: Feature, to out: inout [UInt8]) {
+        if case .custom(let rule) = options.timeSpans {
+            if let span = rule(layer, feature) { Self.append(span, to: &out) }
+            return
+        }
+        // Incidents share few dates: the element is built once per date and span.
+        guard let key = spanKey(of: feature) else { return }
+        if let bytes = spanCache.elements[key] {
+            out.append(contentsOf: bytes)
+            return
+        }
+        var bytes: [UInt8] = []
+        if let span = KMLTimeSpan(date: key.date, days: key.days) { Self.append(span, to: &bytes) }
+        if spanCache.elements.count >= 65536 { spanCache.elements.removeAll(keepingCapacity: true) }
+        spanCache.elements[key] = bytes
+        out.append(contentsOf: bytes)
+    }
+
+    private static func append(_ span: KMLTimeSpan, to out: inout [UInt8]) {
+        out.append(literal: "<TimeSpan><begin>")
+        TextEscaping.appendXML(span.begin, to: &out)
+        out.append(literal: "</begin><end>")
+        TextEscaping.appendXML(span.end, to: &out)
+        out.append(literal: "</end></TimeSpan>")
+    }
+
+    /// The date text and span in days a feature's time span is made of, from its fields.
+    private func spanKey(of feature: Feature) -> SpanKey? {
         guard let dateField, let date = feature.values[dateField].textValue else { return nil }
         var days = 1
         if let spanField {
@@ -122,7 +154,7 @@ struct PlacemarkContext {
             default: break
             }
         }
-        return KMLTimeSpan(date: date, days: days)
+        return SpanKey(date: date, days: days)
     }
 
     private func appendDescription(_ feature: Feature, to out: inout [UInt8]) {
@@ -131,24 +163,35 @@ struct PlacemarkContext {
             return
         case .custom(let template):
             guard let html = template(layer, feature) else { return }
-            out.append(contentsOf: "<description>".utf8)
+            out.append(literal: "<description>")
             TextEscaping.appendCDATA(html, to: &out)
-            out.append(contentsOf: "</description>".utf8)
+            out.append(literal: "</description>")
         case .fieldTable:
             // The values are HTML-escaped, so no `]]>` can appear and one CDATA section holds it all.
-            out.append(contentsOf: "<description><![CDATA[<table>".utf8)
+            out.append(literal: "<description><![CDATA[<table>")
             for (i, value) in feature.values.enumerated() {
-                out.append(contentsOf: "<tr><th align=\"left\">".utf8)
+                out.append(literal: "<tr><th align=\"left\">")
                 out.append(contentsOf: escapedNames[i])
-                out.append(contentsOf: "</th><td>".utf8)
-                if let text = kmlText(value) {
-                    TextEscaping.appendXML(text, to: &out)
+                out.append(literal: "</th><td>")
+                if hasText(value) {
+                    appendText(value, to: &out)
                 } else {
-                    out.append(contentsOf: "<i>unknown</i>".utf8)
+                    out.append(literal: "<i>unknown</i>")
                 }
-                out.append(contentsOf: "</td></tr>".utf8)
+                out.append(literal: "</td></tr>")
             }
-            out.append(contentsOf: "</table>]]></description>".utf8)
+            out.append(literal: "</table>]]></description>")
         }
     }
+}
+
+private struct SpanKey: Hashable {
+    var date: String
+    var days: Int
+}
+
+/// `<TimeSpan>` elements already built, per date and span; owned by one `PlacemarkContext`
+/// while one document is written, so never shared between threads.
+private final class SpanCache {
+    var elements: [SpanKey: [UInt8]] = [:]
 }

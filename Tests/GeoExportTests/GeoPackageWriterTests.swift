@@ -81,4 +81,47 @@ import Testing
             #expect(categorized.contains("categorizedSymbol") && categorized.contains("227,74,51,255"))
         }
     }
+
+    /// Rows are inserted several to a statement: counts below, at and around a batch's size
+    /// must all arrive whole, in order, each with its own R-tree entry.
+    @Test(arguments: [0, 1, 31, 32, 33, 64, 65, 200])
+    func everyRowAndIndexEntryAtBatchEdges(count: Int) throws {
+        var layer = Layer(name: "many", fields: [Field("n", .integer), Field("label", .text), Field("x", .real)],
+                          style: LayerStyle(color: "#d7301f"))
+        for i in 0..<count {
+            // Synthetic coordinates derived from the row number, not places.
+            let c = Coordinate(longitude: Double(i % 17) * 0.25 - 2, latitude: Double(i / 17) * 0.125 + 1)
+            layer.features.append(Feature(id: "f\(i)", geometry: .point(c),
+                                          values: [.integer(i), i % 3 == 0 ? .null : .text("row \(i)"),
+                                                   i % 5 == 0 ? .real(.nan) : .real(Double(i) / 8)]))
+        }
+        let url = try SampleLayers.folder().appendingPathComponent("many.gpkg")
+        try GeoPackageWriter.write([layer], to: url)
+        let db = try DatabaseQueue(path: url.path)
+        try db.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT fid, feature_id, n, label, x FROM many ORDER BY fid")
+            #expect(rows.count == count)
+            for (i, row) in rows.enumerated() {
+                #expect(row["fid"] as Int == i + 1)
+                #expect(row["feature_id"] as String == "f\(i)")
+                #expect(row["n"] as Int == i)
+                #expect(row["label"] as String? == (i % 3 == 0 ? nil : "row \(i)"))
+                #expect(row["x"] as Double? == (i % 5 == 0 ? nil : Double(i) / 8))
+            }
+            let entries = try Row.fetchAll(db, sql: """
+                SELECT id, minx, maxx, miny, maxy FROM rtree_many_geom ORDER BY id
+                """)
+            #expect(entries.count == count)
+            for (i, entry) in entries.enumerated() {
+                let point = layer.features[i].geometry
+                guard case .point(let c) = point else { continue }
+                #expect(entry["id"] as Int == i + 1)
+                // The R-tree keeps 32-bit floats rounded outwards: the box must hold the point.
+                let minX: Double = entry["minx"], maxX: Double = entry["maxx"]
+                let minY: Double = entry["miny"], maxY: Double = entry["maxy"]
+                #expect(minX <= c.longitude && maxX >= c.longitude)
+                #expect(minY <= c.latitude && maxY >= c.latitude)
+            }
+        }
+    }
 }

@@ -113,6 +113,20 @@ let geojson = folder.appendingPathComponent("incidents.geojson")
 let kml = folder.appendingPathComponent("map.kml")
 let gpkg = folder.appendingPathComponent("map.gpkg")
 
+// EXPORT_BENCH_ONLY=geojson|kml|gpkg times one writer alone and skips the peer (for profiling).
+let only = ProcessInfo.processInfo.environment["EXPORT_BENCH_ONLY"]
+if let only {
+    let time = try seconds {
+        switch only {
+        case "geojson": try GeoJSONWriter.write(layer, to: geojson)
+        case "kml": try KMLWriter().write([layer], to: kml)
+        default: try GeoPackageWriter.write([layer], to: gpkg)
+        }
+    }
+    print(String(format: "%@ alone: %.3f s", only as NSString, time))
+    if arguments.count <= 2 { try? FileManager.default.removeItem(at: folder) }
+    exit(0)
+}
 let geojsonTime = try seconds { try GeoJSONWriter.write(layer, to: geojson) }
 let kmlTime = try seconds { try KMLWriter().write([layer], to: kml) }
 let gpkgTime = try seconds { try GeoPackageWriter.write([layer], to: gpkg) }
