@@ -45,8 +45,6 @@ let package = Package(
         .target(name: "GeoExport", dependencies: [
             "GeoCore",
             .product(name: "GRDB", package: "GRDB.swift"),
-            // Only for binding values in GeoPackageBatchInsert.swift; SQLite is otherwise used through GRDB.
-            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "IncidentMap", dependencies: [
