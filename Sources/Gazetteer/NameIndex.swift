@@ -29,6 +29,8 @@ final class NameIndex: Sendable {
     let bySkeleton: [String: [Int32]]
     let entryPlace: [Int32]
     let entryFold: [String]
+    /// Scalar count of each entry's fold, for the length bounds of a look-up.
+    let entryLength: [Int32]
     /// For mentions: the largest token count of any name, by its first token's fold.
     let longestByFirstToken: [String: Int]
     private let fuzzy = FuzzyIndexCell()
@@ -38,6 +40,7 @@ final class NameIndex: Sendable {
         var bySkeleton: [String: [Int32]] = [:]
         var entryPlace: [Int32] = []
         var entryFold: [String] = []
+        var entryLength: [Int32] = []
         var longest: [String: Int] = [:]
         byFold.reserveCapacity(names.count * 4)
         for (i, spellings) in names.enumerated() {
@@ -52,6 +55,7 @@ final class NameIndex: Sendable {
                 let skeleton = NameKey.skeleton(ofFold: fold)
                 entryPlace.append(Int32(i))
                 entryFold.append(fold)
+                entryLength.append(Int32(fold.unicodeScalars.count))
                 if !skeleton.isEmpty { bySkeleton[skeleton, default: []].append(Int32(entryFold.count - 1)) }
                 let first = String(NameKey.firstToken(fold))
                 let count = fold.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
@@ -62,6 +66,7 @@ final class NameIndex: Sendable {
         self.bySkeleton = bySkeleton
         self.entryPlace = entryPlace
         self.entryFold = entryFold
+        self.entryLength = entryLength
         self.longestByFirstToken = longest
     }
 
@@ -78,22 +83,22 @@ final class NameIndex: Sendable {
         }
         let skeleton = NameKey.skeleton(ofFold: fold)
         guard !skeleton.isEmpty else { return Array(best.values) }
-        let query = Array(fold.unicodeScalars)
+        let prepared = EditDistance.Query(fold)
+        let query = prepared.scalars
         var similarityByFold: [String: Double] = [:]
         for e in bySkeleton[skeleton] ?? [] {
             let f = entryFold[Int(e)]
             let place = Int(entryPlace[Int(e)])
+            let length = Double(entryLength[Int(e)]), queryLength = Double(query.count)
             if let old = best[place] {
                 // Exact pruning: the lengths bound the similarity from above.
-                let length = Double(f.unicodeScalars.count), queryLength = Double(query.count)
                 let bound = 1 - abs(length - queryLength) / max(length, queryLength, 1)
                 if old.quality == .fold || old.similarity >= bound { continue }
             }
-            var similarity = similarityByFold[f] ?? EditDistance.similarity(query, f)
+            var similarity = similarityByFold[f] ?? EditDistance.similarity(prepared, f)
             similarityByFold[f] = similarity
             // A variant spelling is about as long as the name: "Zarkovia" shares Zarqa's
             // skeleton but is three letters longer, which no transliteration explains.
-            let length = Double(f.unicodeScalars.count), queryLength = Double(query.count)
             if abs(length - queryLength) / max(length, queryLength, 1) > 0.3 { similarity = min(similarity, 0.3) }
             offer(NameHit(place: place, quality: .skeleton, similarity: similarity, matchedFold: f))
         }
@@ -107,7 +112,7 @@ final class NameIndex: Sendable {
                 for key in index.keys(near: skeleton, maxDistance: maxDistance) {
                     for e in bySkeleton[key] ?? [] {
                         let f = entryFold[Int(e)]
-                        let similarity = EditDistance.similarity(query, f)
+                        let similarity = EditDistance.similarity(prepared, f)
                         guard similarity >= 0.7 else { continue }
                         offer(NameHit(place: Int(entryPlace[Int(e)]), quality: .fuzzy,
                                       similarity: similarity, matchedFold: f))
@@ -259,13 +264,25 @@ enum EditDistance {
         }
     }
 
-    /// `similarity(_:_:)` with the first string already split into scalars.
-    static func similarity(_ x: [Unicode.Scalar], _ b: String) -> Double {
-        if x.allSatisfy({ $0.isASCII }) {
+    /// A query prepared once for many `similarity` calls: its scalars, and its bytes when
+    /// it is ASCII.
+    struct Query {
+        let scalars: [Unicode.Scalar]
+        let ascii: [UInt8]?
+
+        init(_ text: String) {
+            scalars = Array(text.unicodeScalars)
+            ascii = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+        }
+    }
+
+    /// `similarity(_:_:)` with the first string prepared.
+    static func similarity(_ query: Query, _ b: String) -> Double {
+        let x = query.scalars
+        if let xb = query.ascii {
             var b = b
             let fast = b.withUTF8 { yb -> Double? in
                 guard yb.allSatisfy({ $0 < 0x80 }) else { return nil }
-                let xb = x.map { UInt8($0.value) }
                 let longer = max(xb.count, yb.count)
                 if longer == 0 { return 1 }
                 let d = xb.withUnsafeBufferPointer { damerauLevenshtein(bytes: $0, yb) }
