@@ -195,9 +195,11 @@ extension Gazetteer {
     private func mergingSamePlaces(_ ranked: [Candidate]) -> [Candidate] {
         var kept: [Candidate] = []
         for c in ranked {
+            // 5 km is 0.045° of latitude: rows further apart in latitude skip the trigonometry.
             if let j = kept.firstIndex(where: {
-                Gazetteer.kilometres($0.place.coordinate, c.place.coordinate) < Gazetteer.samePlaceKilometres
+                abs($0.place.coordinate.latitude - c.place.coordinate.latitude) < 0.05
                     && Gazetteer.sameLevel($0.place.kind, c.place.kind)
+                    && Gazetteer.kilometres($0.place.coordinate, c.place.coordinate) < Gazetteer.samePlaceKilometres
             }) {
                 if Gazetteer.isCurated(c.place) && !Gazetteer.isCurated(kept[j].place) {
                     let reasons = kept[j].reasons
