@@ -130,9 +130,9 @@ public enum GeoPackageWriter {
             if let b = feature.geometry.boundingBox { boxes.append((fid, b)) }
         }
         insert.finish()
-        // The index is filled here, from the bounding boxes already known, instead of by
-        // the triggers (which need ST_ functions SQLite lacks); the triggers come after.
-        try fillIndex(q("rtree_\(layer.name)_geom"), boxes: boxes, db: db)
+        // The index is packed here, from the bounding boxes already known, instead of filled
+        // by the triggers (which need ST_ functions SQLite lacks); the triggers come after.
+        try GeoPackageRTree.fill("rtree_\(layer.name)_geom", boxes: boxes, db: db)
         for sql in rtree.dropFirst() { try db.execute(sql: sql) }
         try db.execute(sql: """
             INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
@@ -150,21 +150,5 @@ public enum GeoPackageWriter {
               styleQML, styleSLD, useAsDefault, description, owner, ui)
             VALUES ('', '', ?, 'geom', ?, ?, ?, 1, ?, 'incidentmap', NULL)
             """, arguments: [layer.name, layer.name, style.qml, style.sld, "Default style of \(layer.title)"])
-    }
-
-    /// Inserts the R-tree entries in file order. (Inserting them along a Z-order curve was
-    /// measured too: a third more instructions in SQLite's R-tree, so it was left out.)
-    private static func fillIndex(_ rtree: String, boxes: [(fid: Int64, box: BoundingBox)], db: Database) throws {
-        let insert = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(rtree)", columns: 5,
-                                               rows: boxes.count, rowsPerStatement: 64)
-        for (fid, b) in boxes {
-            insert.bind(fid)
-            insert.bind(b.west)
-            insert.bind(b.east)
-            insert.bind(b.south)
-            insert.bind(b.north)
-            try insert.endRow()
-        }
-        insert.finish()
     }
 }

@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import GeoCore
+
+/// Fills a layer's R-tree index (`rtree_<table>_geom`) packed, in one pass, by writing the
+/// three tables behind SQLite's rtree module (`_node`, `_parent`, `_rowid`) directly.
+///
+/// Why: inserting a million boxes through the virtual table runs SQLite's R*-tree
+/// insertion (choose-subtree, forced reinserts, node splits) once per row, and that was
+/// more than half of writing a GeoPackage. A GeoPackage is written once, from boxes that
+/// are all known, so the tree can be packed instead: Sort-Tile-Recursive (Leutenegger,
+/// Lopez and Edgington, 1997) sorts the boxes into full nodes level by level. The result
+/// is an ordinary R-tree that SQLite queries, updates and checks (`rtreecheck`) as one it
+/// built itself; QGIS or GDAL adding features later just insert into it.
+///
+/// The layout written is the rtree module's own (sqlite/ext/rtree/rtree.c, "Database
+/// Format of R-Tree Tables"): node 1 is the root; a node is a blob of the table's node
+/// size holding a 2-byte depth (root only: levels above the leaves), a 2-byte cell count,
+/// then cells of an 8-byte id (a row id in a leaf, a child node number above) and the
+/// box as 32-bit floats (min x, max x, min y, max y), all big-endian. Boxes are rounded
+/// outwards to 32-bit floats so each still holds its geometry.
+enum GeoPackageRTree {
+    /// One cell: an id and its box in 32-bit floats.
+    struct Cell {
+        var id: Int64
+        var minX: Float, maxX: Float, minY: Float, maxY: Float
+
+        init(id: Int64, minX: Float, maxX: Float, minY: Float, maxY: Float) {
+            self.id = id
+            self.minX = minX
+            self.maxX = maxX
+            self.minY = minY
+            self.maxY = maxY
+        }
+
+        /// The box rounded outwards, as the rtree module stores a REAL box.
+        init(id: Int64, box: BoundingBox) {
+            self.init(id: id, minX: Cell.down(box.west), maxX: Cell.up(box.east),
+                      minY: Cell.down(box.south), maxY: Cell.up(box.north))
+        }
+
+        /// The box holding every cell of `cells` (not empty), under `id`.
+        init(id: Int64, covering cells: ArraySlice<Cell>) {
+            var c = cells[cells.startIndex]
+            for other in cells.dropFirst() {
+                c.minX = min(c.minX, other.minX)
+                c.maxX = max(c.maxX, other.maxX)
+                c.minY = min(c.minY, other.minY)
+                c.maxY = max(c.maxY, other.maxY)
+            }
+            c.id = id
+            self = c
+        }
+
+        /// Twice the centre, to sort by (the factor does not change the order).
+        var centreX: Float { minX + maxX }
+        var centreY: Float { minY + maxY }
+
+        static func down(_ v: Double) -> Float {
+            let f = Float(v)
+            return Double(f) > v ? f.nextDown : f
+        }
+
+        static func up(_ v: Double) -> Float {
+            let f = Float(v)
+            return Double(f) < v ? f.nextUp : f
+        }
+    }
+
+    /// A packed tree: nodes in writing order, the root first.
+    struct PackedTree {
+        /// Each node's cells; `nodes[0]` is the root (node number 1), node `k` has number
+        /// `k + 1`. A leaf's cells hold row ids, an inner node's its children's numbers.
+        var nodes: [[Cell]] = []
+        /// The parent node number of each node after the root (`parents[k]` for node k + 1).
+        var parents: [Int64] = []
+        /// Levels above the leaves (0 when the root is the only node).
+        var depth = 0
+        /// The leaf node number of each row id, in row id order.
+        var leafOfRow: [(row: Int64, node: Int64)] = []
+    }
+
+    /// Packs `cells` into nodes of at most `capacity` cells with Sort-Tile-Recursive.
+    static func pack(_ cells: [Cell], capacity: Int) -> PackedTree {
+        precondition(capacity >= 2, "an R-tree node holds at least two cells")
+        var tree = PackedTree()
+        guard !cells.isEmpty else {
+            tree.nodes = [[]]
+            return tree
+        }
+        // Levels from the leaves up; each level's groups become the cells of the next.
+        var levels: [[[Cell]]] = []
+        var current = cells
+        repeat {
+            let groups = tile(current, capacity: capacity)
+            levels.append(groups)
+            // Children are numbered later; for now a group's cell carries its index.
+            current = groups.enumerated().map { Cell(id: Int64($0.offset), covering: $0.element[...]) }
+        } while current.count > 1
+        tree.depth = levels.count - 1
+        // Number the nodes top-down, level by level: the root is 1.
+        var firstNumber: [Int64] = Array(repeating: 0, count: levels.count)
+        var next: Int64 = 1
+        for level in stride(from: levels.count - 1, through: 0, by: -1) {
+            firstNumber[level] = next
+            next += Int64(levels[level].count)
+        }
+        tree.nodes.reserveCapacity(Int(next - 1))
+        tree.parents = Array(repeating: 0, count: Int(next - 1) - 1)
+        for level in stride(from: levels.count - 1, through: 0, by: -1) {
+            for (g, group) in levels[level].enumerated() {
+                let number = firstNumber[level] + Int64(g)
+                if level == 0 {
+                    tree.nodes.append(group)
+                    for cell in group { tree.leafOfRow.append((cell.id, number)) }
+                } else {
+                    // An inner group's cells are boxes of the groups one level down.
+                    let children = group.map { cell -> Cell in
+                        var child = cell
+                        child.id = firstNumber[level - 1] + cell.id
+                        return child
+                    }
+                    for child in children { tree.parents[Int(child.id) - 2] = number }
+                    tree.nodes.append(children)
+                }
+            }
+        }
+        tree.leafOfRow.sort { $0.row < $1.row }
+        return tree
+    }
+
+    /// One level of Sort-Tile-Recursive: vertical slices by centre x, each cut into groups
+    /// by centre y, every group full but the last of a slice.
+    private static func tile(_ cells: [Cell], capacity: Int) -> [[Cell]] {
+        let groupCount = (cells.count + capacity - 1) / capacity
+        let sliceCount = Int(Double(groupCount).squareRoot().rounded(.up))
+        let perSlice = ((groupCount + sliceCount - 1) / sliceCount) * capacity
+        let byX = cells.sorted { $0.centreX < $1.centreX }
+        var groups: [[Cell]] = []
+        groups.reserveCapacity(groupCount + sliceCount)
+        var start = 0
+        while start < byX.count {
+            let slice = byX[start..<min(start + perSlice, byX.count)].sorted { $0.centreY < $1.centreY }
+            var s = 0
+            while s < slice.count {
+                groups.append(Array(slice[s..<min(s + capacity, slice.count)]))
+                s += capacity
+            }
+            start += perSlice
+        }
+        return groups
+    }
+
+    /// A node's blob of `size` bytes.
+    static func blob(_ cells: [Cell], depth: Int, size: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        append(UInt16(depth), to: &out)
+        append(UInt16(cells.count), to: &out)
+        for c in cells {
+            append(UInt64(bitPattern: c.id), to: &out)
+            append(c.minX.bitPattern, to: &out)
+            append(c.maxX.bitPattern, to: &out)
+            append(c.minY.bitPattern, to: &out)
+            append(c.maxY.bitPattern, to: &out)
+        }
+        precondition(out.count <= size, "more cells than a node holds")
+        out.append(contentsOf: repeatElement(0, count: size - out.count))
+        return out
+    }
+
+    private static func append<T: FixedWidthInteger>(_ v: T, to out: inout [UInt8]) {
+        withUnsafeBytes(of: v.bigEndian) { out.append(contentsOf: $0) }
+    }
+
+    /// Bytes per cell of a two-dimensional REAL rtree: the id and four 32-bit floats.
+    static let cellBytes = 24
+
+    /// Writes `boxes` into the empty rtree table `name` (unquoted), just created.
+    static func fill(_ name: String, boxes: [(fid: Int64, box: BoundingBox)], db: Database) throws {
+        let q = GeoPackageSchema.quoted
+        // The node size follows the page size the table was created with: read it back.
+        guard let nodeSize = try Int.fetchOne(db, sql: "SELECT length(data) FROM \(q(name + "_node")) WHERE nodeno = 1"),
+              nodeSize > 4 + 2 * cellBytes
+        else { throw ExportError.invalidLayer(layer: name, reason: "the R-tree has no root node to fill") }
+        guard !boxes.isEmpty else { return }
+        let tree = pack(boxes.map { Cell(id: $0.fid, box: $0.box) }, capacity: (nodeSize - 4) / cellBytes)
+
+        try db.execute(sql: "DELETE FROM \(q(name + "_node"))")
+        let nodes = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(q(name + "_node")) (nodeno, data)",
+                                              columns: 2, rows: tree.nodes.count, rowsPerStatement: 64)
+        for (k, cells) in tree.nodes.enumerated() {
+            nodes.bind(Int64(k + 1))
+            nodes.bind(blob: blob(cells, depth: k == 0 ? tree.depth : 0, size: nodeSize))
+            try nodes.endRow()
+        }
+        nodes.finish()
+        let parents = try GeoPackageBatchInsert(db: db,
+                                                prefix: "INSERT INTO \(q(name + "_parent")) (nodeno, parentnode)",
+                                                columns: 2, rows: tree.parents.count, rowsPerStatement: 256)
+        for (k, parent) in tree.parents.enumerated() {
+            parents.bind(Int64(k + 2))
+            parents.bind(parent)
+            try parents.endRow()
+        }
+        parents.finish()
+        let rows = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(q(name + "_rowid")) (rowid, nodeno)",
+                                             columns: 2, rows: tree.leafOfRow.count, rowsPerStatement: 256)
+        for entry in tree.leafOfRow {
+            rows.bind(entry.row)
+            rows.bind(entry.node)
+            try rows.endRow()
+        }
+        rows.finish()
+    }
+}
