@@ -35,6 +35,9 @@ public enum KMLTimeSpanRule: Sendable {
     case fields(date: String, spanDays: String?)
     /// The caller decides per feature.
     case custom(@Sendable (Layer, Feature) -> KMLTimeSpan?)
+    /// The caller looks at each layer once (to find its fields) and returns how to decide
+    /// per feature of that layer.
+    case perLayer(@Sendable (Layer) -> (Feature) -> KMLTimeSpan?)
 }
 
 /// What goes into each placemark's `description` balloon.
@@ -46,6 +49,9 @@ public enum KMLDescription: Sendable {
     /// HTML from the caller, written in CDATA; nil gives no description for that feature.
     /// Escape the values put into it with `TextEscaping.html(_:)`.
     case custom(@Sendable (Layer, Feature) -> String?)
+    /// As `custom`, but the caller looks at each layer once (to find its fields) and
+    /// returns the HTML maker for that layer's features.
+    case perLayer(@Sendable (Layer) -> (Feature) -> String?)
 }
 
 /// Options of `KMLWriter`.

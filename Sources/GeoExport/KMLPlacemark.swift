@@ -18,6 +18,9 @@ struct PlacemarkContext {
     private let dateField: Int?
     private let spanField: Int?
     private let spanCache = SpanCache()
+    /// The caller's time span and balloon for this layer's features, when it gives them.
+    private let customSpan: ((Feature) -> KMLTimeSpan?)?
+    private let customDescription: ((Feature) -> String?)?
     private let writesTyped: Bool
     private let writesUntyped: Bool
 
@@ -45,9 +48,19 @@ struct PlacemarkContext {
         case .fields(let date, let span):
             dateField = layer.fieldIndex(date)
             spanField = span.flatMap { layer.fieldIndex($0) }
-        case .none, .custom:
+        case .none, .custom, .perLayer:
             dateField = nil
             spanField = nil
+        }
+        switch options.timeSpans {
+        case .custom(let rule): customSpan = { [layer] in rule(layer, $0) }
+        case .perLayer(let rule): customSpan = rule(layer)
+        default: customSpan = nil
+        }
+        switch options.description {
+        case .custom(let template): customDescription = { [layer] in template(layer, $0) }
+        case .perLayer(let template): customDescription = template(layer)
+        default: customDescription = nil
         }
     }
 
@@ -118,8 +131,8 @@ struct PlacemarkContext {
     }
 
     private func appendTimeSpan(_ feature: Feature, to out: inout [UInt8]) {
-        if case .custom(let rule) = options.timeSpans {
-            if let span = rule(layer, feature) { Self.append(span, to: &out) }
+        if let customSpan {
+            if let span = customSpan(feature) { Self.append(span, to: &out) }
             return
         }
         // Incidents share few dates: the element is built once per date and span.
@@ -158,14 +171,16 @@ struct PlacemarkContext {
     }
 
     private func appendDescription(_ feature: Feature, to out: inout [UInt8]) {
-        switch options.description {
-        case .none:
-            return
-        case .custom(let template):
-            guard let html = template(layer, feature) else { return }
+        if let customDescription {
+            guard let html = customDescription(feature) else { return }
             out.append(literal: "<description>")
             TextEscaping.appendCDATA(html, to: &out)
             out.append(literal: "</description>")
+            return
+        }
+        switch options.description {
+        case .none, .custom, .perLayer:
+            return
         case .fieldTable:
             // The values are HTML-escaped, so no `]]>` can appear and one CDATA section holds it all.
             out.append(literal: "<description><![CDATA[<table>")

@@ -2,59 +2,121 @@ import GeoCore
 import GeoExport
 
 /// What Google Earth shows for an incident: the balloon and the time-slider span.
+///
+/// Both look each layer's fields up once and return a maker for its features: a million
+/// placemarks looking up twenty field names each were most of writing map.kml.
 enum KMLBalloon {
     /// The incident's span follows its time precision: the day, the week, the month.
-    @Sendable static func timeSpan(_ layer: Layer, _ feature: Feature) -> KMLTimeSpan? {
-        guard layer.name == IncidentLayer.name,
-              let d = layer.fieldIndex("event_date"), case .date(let date) = feature.values[d] else { return nil }
-        var days = 1
-        if let p = layer.fieldIndex("time_precision"), case .integer(let code) = feature.values[p],
-           let precision = TimePrecision(rawValue: code) {
-            days = precision.spanDays
+    @Sendable static func timeSpan(for layer: Layer) -> (Feature) -> KMLTimeSpan? {
+        guard layer.name == IncidentLayer.name, let d = layer.fieldIndex("event_date") else { return { _ in nil } }
+        let p = layer.fieldIndex("time_precision")
+        return { feature in
+            guard case .date(let date) = feature.values[d] else { return nil }
+            var days = 1
+            if let p, case .integer(let code) = feature.values[p], let precision = TimePrecision(rawValue: code) {
+                days = precision.spanDays
+            }
+            return KMLTimeSpan(date: date, days: days)
         }
-        return KMLTimeSpan(date: date, days: days)
     }
 
     /// An HTML balloon for incidents (date, type, actors with attribution, target, casualties,
     /// place and precision, border distance, source sentence and link); a field table otherwise.
-    @Sendable static func description(_ layer: Layer, _ feature: Feature) -> String? {
-        func text(_ name: String) -> String? {
-            guard let i = layer.fieldIndex(name) else { return nil }
-            return feature.values[i].textValue
-        }
-        func esc(_ s: String?) -> String { TextEscaping.html(s ?? "unknown") }
+    @Sendable static func description(for layer: Layer) -> (Feature) -> String? {
         guard layer.name == IncidentLayer.name else {
-            return "<table>" + layer.fields.enumerated().map { i, f in
-                "<tr><th>\(esc(f.name))</th><td>\(esc(feature.values[i].textValue))</td></tr>"
-            }.joined() + "</table>"
+            let names = layer.fields.map { TextEscaping.html($0.name) }
+            return { feature in
+                var html = "<table>"
+                for (i, name) in names.enumerated() {
+                    html += "<tr><th>" + name + "</th><td>" + esc(feature.values[i].textValue) + "</td></tr>"
+                }
+                return html + "</table>"
+            }
         }
-        let precisionWords = ["1": "in the place", "2": "near the place", "3": "region only"]
-        let timeWords = ["1": "day", "2": "week", "3": "month"]
-        var actors = [text("actor1"), text("actor2")].compactMap { $0 }.map(esc).joined(separator: "; ")
-        if actors.isEmpty { actors = "unknown" }
-        var html = "<h3>\(esc(text("sub_event_type") ?? text("event_type")))</h3><table>"
-        let rows: [(String, String)] = [
-            ("Date", "\(esc(text("event_date"))) (precision: \(timeWords[text("time_precision") ?? ""] ?? "unknown"))"),
-            ("Type", "\(esc(text("event_type"))) / \(esc(text("sub_event_type")))"),
-            ("Actors", "\(actors) (\(esc(text("attribution"))))"),
-            ("Target", esc(text("target"))),
-            ("Fatalities", esc(text("fatalities"))), ("Injured", esc(text("injured"))),
-            ("Place", "\(esc(text("location"))), \(esc(text("admin1"))), \(esc(text("country"))) "
-                + "(\(precisionWords[text("geo_precision") ?? ""] ?? "unknown"))"),
-            ("Border", text("border_distance_km").map { _ in
-                "\(esc(kilometres(text("border_distance_km")))) km (\(esc(text("border_side"))), band "
-                    + "\(esc(text("border_band") ?? text("border_band_range"))))" } ?? "unknown"),
-            ("Source", esc(text("source"))),
-        ]
-        for (k, v) in rows { html += "<tr><th>\(k)</th><td>\(v)</td></tr>" }
-        html += "</table>"
-        if let notes = text("notes") { html += "<p>\(esc(notes))</p>" }
-        if let url = text("source_url") { html += "<p><a href=\"\(esc(url))\">\(esc(url))</a></p>" }
-        return html
+        let f = IncidentFields(layer)
+        return { feature in
+            func text(_ i: Int?) -> String? { i.flatMap { feature.values[$0].textValue } }
+            // Typed, so that compactMap drops a missing actor instead of keeping it as nil for
+            // `esc` to print as "unknown".
+            let named: [String] = [text(f.actor1), text(f.actor2)].compactMap { $0 }
+            let actors = named.isEmpty ? "unknown" : named.map { TextEscaping.html($0) }.joined(separator: "; ")
+            var html = "<h3>" + esc(text(f.subEventType) ?? text(f.eventType)) + "</h3><table>"
+            html.reserveCapacity(1024)
+            func row(_ heading: String, _ value: String) {
+                html += "<tr><th>" + heading + "</th><td>" + value + "</td></tr>"
+            }
+            row("Date", esc(text(f.eventDate)) + " (precision: " + timeWords(text(f.timePrecision)) + ")")
+            row("Type", esc(text(f.eventType)) + " / " + esc(text(f.subEventType)))
+            row("Actors", actors + " (" + esc(text(f.attribution)) + ")")
+            row("Target", esc(text(f.target)))
+            row("Fatalities", esc(text(f.fatalities)))
+            row("Injured", esc(text(f.injured)))
+            row("Place", esc(text(f.location)) + ", " + esc(text(f.admin1)) + ", " + esc(text(f.country))
+                + " (" + precisionWords(text(f.geoPrecision)) + ")")
+            if let km = f.borderKm.flatMap({ kilometres(feature.values[$0]) }) {
+                row("Border", km + " km (" + esc(text(f.borderSide)) + ", band "
+                    + esc(text(f.borderBand) ?? text(f.borderBandRange)) + ")")
+            } else {
+                row("Border", "unknown")
+            }
+            row("Source", esc(text(f.source)))
+            html += "</table>"
+            if let notes = text(f.notes) { html += "<p>" + esc(notes) + "</p>" }
+            if let url = text(f.sourceURL) { html += "<p><a href=\"" + esc(url) + "\">" + esc(url) + "</a></p>" }
+            return html
+        }
     }
 
-    static func kilometres(_ s: String?) -> String? {
-        guard let s, let v = Double(s) else { return s }
-        return String(format: "%.2f", v)
+    /// The incidents layer's fields the balloon shows, found once.
+    private struct IncidentFields {
+        let subEventType, eventType, eventDate, timePrecision, actor1, actor2, attribution: Int?
+        let target, fatalities, injured, location, admin1, country, geoPrecision: Int?
+        let borderKm, borderSide, borderBand, borderBandRange, source, notes, sourceURL: Int?
+
+        init(_ layer: Layer) {
+            let index = layer.fieldIndex
+            (subEventType, eventType, eventDate) = (index("sub_event_type"), index("event_type"), index("event_date"))
+            (timePrecision, actor1, actor2) = (index("time_precision"), index("actor1"), index("actor2"))
+            (attribution, target, fatalities) = (index("attribution"), index("target"), index("fatalities"))
+            (injured, location, admin1) = (index("injured"), index("location"), index("admin1"))
+            (country, geoPrecision, borderKm) = (index("country"), index("geo_precision"), index("border_distance_km"))
+            (borderSide, borderBand) = (index("border_side"), index("border_band"))
+            (borderBandRange, source) = (index("border_band_range"), index("source"))
+            (notes, sourceURL) = (index("notes"), index("source_url"))
+        }
+    }
+
+    private static func esc(_ s: String?) -> String { TextEscaping.html(s ?? "unknown") }
+
+    private static func timeWords(_ code: String?) -> String {
+        switch code {
+        case "1": "day"
+        case "2": "week"
+        case "3": "month"
+        default: "unknown"
+        }
+    }
+
+    private static func precisionWords(_ code: String?) -> String {
+        switch code {
+        case "1": "in the place"
+        case "2": "near the place"
+        case "3": "region only"
+        default: "unknown"
+        }
+    }
+
+    /// Kilometres with two decimals ("12.30"); nil when unknown.
+    static func kilometres(_ value: PropertyValue) -> String? {
+        let km: Double
+        switch value {
+        case .real(let v) where v.isFinite: km = v
+        case .integer(let v): km = Double(v)
+        case .text(let s): guard let v = Double(s) else { return s }; km = v
+        default: return nil
+        }
+        let hundredths = Int((abs(km) * 100).rounded())
+        let cents = hundredths % 100
+        return (km < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (cents < 10 ? "0" : "") + "\(cents)"
     }
 }

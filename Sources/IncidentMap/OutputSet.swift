@@ -39,8 +39,8 @@ enum OutputSet {
             for layer in layers { try attempt("\(layer.name).geojson") { try GeoJSONWriter.write(layer, to: $0) } }
         }
         for format in formats where format == .kml || format == .kmz {
-            let writer = KMLWriter(KMLOptions(documentName: "incidentmap", timeSpans: .custom(KMLBalloon.timeSpan),
-                                              description: .custom(KMLBalloon.description)))
+            let writer = KMLWriter(KMLOptions(documentName: "incidentmap", timeSpans: .perLayer(KMLBalloon.timeSpan),
+                                              description: .perLayer(KMLBalloon.description)))
             try attempt(format == .kmz ? "map.kmz" : "map.kml") { try writer.write(layers, to: $0, kmz: format == .kmz) }
         }
         if formats.contains(.gpkg) {

@@ -1,0 +1,54 @@
+import Foundation
+import GeoCore
+import IncidentExtraction
+import Testing
+@testable import IncidentMap
+
+@Suite("Google Earth balloons and time spans of incidents")
+struct KMLBalloonTests {
+    static let acled = """
+    event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,iso,region,country,\
+    admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities
+    SYR10,2021-03-05,2021,2,Explosions/Remote violence,Air/drone strike,A & B,,760,Middle East,Syria,Idlib,\
+    Harim,Sarmada,36.18,36.72,2,Monitor,Strike on a <gas> facility,3
+    """
+
+    func incidents() throws -> Layer {
+        let read = try TableReader().read(Data(Self.acled.utf8), file: "acled.csv", format: .csv)
+        return IncidentLayer.make(read.incidents, analysis: nil)
+    }
+
+    @Test func balloonShowsTheIncidentEscaped() throws {
+        let layer = try incidents()
+        let html = try #require(KMLBalloon.description(for: layer)(layer.features[0]))
+        #expect(html.hasPrefix("<h3>Air/drone strike</h3><table>"))
+        #expect(html.contains("<tr><th>Date</th><td>2021-03-05 (precision: week)</td></tr>"))
+        #expect(html.contains("<tr><th>Actors</th><td>A &amp; B (reported)</td></tr>"))
+        #expect(html.contains("<tr><th>Fatalities</th><td>3</td></tr>"))
+        #expect(html.contains("<tr><th>Place</th><td>Sarmada, Idlib, Syria (near the place)</td></tr>"))
+        #expect(html.contains("<tr><th>Border</th><td>unknown</td></tr>"), "no analysis, no distance")
+        #expect(html.hasSuffix("<p>Strike on a &lt;gas&gt; facility</p>"))
+    }
+
+    @Test func spanFollowsTimePrecision() throws {
+        let layer = try incidents()
+        let span = try #require(KMLBalloon.timeSpan(for: layer)(layer.features[0]))
+        #expect(span.begin == "2021-03-05" && span.end == "2021-03-12", "precision 2 is a week")
+    }
+
+    @Test func otherLayersGetAFieldTable() {
+        var layer = Layer(name: "crossings", fields: [Field("name", .text), Field("km", .real)],
+                          style: LayerStyle(color: "#000000"))
+        layer.features.append(Feature(id: "c1", geometry: .point(Coordinate(longitude: 36, latitude: 36)),
+                                      values: [.text("Bab <al-Hawa>"), .null]))
+        #expect(KMLBalloon.description(for: layer)(layer.features[0])
+                    == "<table><tr><th>name</th><td>Bab &lt;al-Hawa&gt;</td></tr><tr><th>km</th><td>unknown</td></tr></table>")
+        #expect(KMLBalloon.timeSpan(for: layer)(layer.features[0]) == nil)
+    }
+
+    @Test(arguments: [(12.3, "12.30"), (0.004, "0.00"), (0.005, "0.01"), (7.999, "8.00"), (-1.25, "-1.25"),
+                      (305.0, "305.00")])
+    func kilometresHaveTwoDecimals(value: Double, text: String) {
+        #expect(KMLBalloon.kilometres(.real(value)) == text)
+    }
+}
