@@ -43,23 +43,33 @@ final class NameIndex: Sendable {
         var entryLength: [Int32] = []
         var longest: [String: Int] = [:]
         byFold.reserveCapacity(names.count * 4)
+        bySkeleton.reserveCapacity(names.count * 4)
+        longest.reserveCapacity(names.count * 2)
+        /// Appends `place` to `list` unless it is already its last entry (the places are
+        /// indexed in order, so that is the only place it can be): one hash per spelling
+        /// both finds the list and tells a repeated fold, where a set per place took another.
+        func appendNew(_ place: Int32, to list: inout [Int32]) -> Bool {
+            if list.last == place { return false }
+            list.append(place)
+            return true
+        }
+        func raise(_ value: inout Int, to count: Int) { value = max(value, count) }
         for (i, spellings) in names.enumerated() {
-            var seen = Set<String>()
+            let place = Int32(i)
             // "Kassab Border Crossing" and "Idlib Governorate" are also indexed as "kassab" and
             // "idlib": a query's cue words are stripped the same way before the look-up.
             var cue = ResolutionContext()
             let folds = spellings.map { NameKey.fold($0) }
             for fold in folds + folds.map({ Gazetteer.strippingCues($0, context: &cue) }) {
-                guard !fold.isEmpty, seen.insert(fold).inserted else { continue }
-                byFold[fold, default: []].append(Int32(i))
+                guard !fold.isEmpty, appendNew(place, to: &byFold[fold, default: []]) else { continue }
                 let skeleton = NameKey.skeleton(ofFold: fold)
-                entryPlace.append(Int32(i))
+                entryPlace.append(place)
                 entryFold.append(fold)
                 entryLength.append(Int32(fold.unicodeScalars.count))
                 if !skeleton.isEmpty { bySkeleton[skeleton, default: []].append(Int32(entryFold.count - 1)) }
-                let first = String(NameKey.firstToken(fold))
                 let count = fold.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
-                longest[first] = max(longest[first] ?? 0, count)
+                let first = String(NameKey.firstToken(fold))
+                raise(&longest[first, default: count], to: count)
             }
         }
         self.byFold = byFold
