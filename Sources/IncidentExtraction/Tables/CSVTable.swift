@@ -32,18 +32,21 @@ public struct CSVTable: Sendable {
             var fieldWasQuoted = false
             let end = bytes.endIndex
 
+            var interner = CellInterner()
             func finishField() throws {
-                // ASCII needs no validation; only fields with other bytes take the validating path.
-                if field.allSatisfy({ $0 < 0x80 }) {
-                    record.append(String(decoding: field, as: UTF8.self))
-                } else if let s = String(validating: field, as: UTF8.self) {
-                    record.append(s)
-                } else {
-                    throw InputError(file: file, line: line, problem: "text is not valid UTF-8",
-                                     hint: "re-save the file as UTF-8")
+                defer {
+                    field.removeAll(keepingCapacity: true)
+                    fieldWasQuoted = false
                 }
-                field.removeAll(keepingCapacity: true)
-                fieldWasQuoted = false
+                try record.append(interner.string(for: field) { bytes in
+                    // ASCII needs no validation; only fields with other bytes take the validating path.
+                    if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+                    guard let s = String(validating: bytes, as: UTF8.self) else {
+                        throw InputError(file: file, line: line, problem: "text is not valid UTF-8",
+                                         hint: "re-save the file as UTF-8")
+                    }
+                    return s
+                })
             }
             /// Whether `b` ends a run of plain field bytes (outside or inside quotes).
             @inline(__always) func isSpecial(_ b: UInt8, quoted: Bool) -> Bool {
@@ -127,5 +130,36 @@ public struct CSVTable: Sendable {
         let lowered = header.map { $0.lowercased() }
         for name in names { if let i = lowered.firstIndex(of: name.lowercased()) { return i } }
         return nil
+    }
+}
+
+/// Gives repeated long cells one shared `String`: an export's event types, actor names and
+/// admin areas repeat on most of its million rows, and a String of more than 15 bytes is
+/// a heap allocation each time it is made. Cells of 15 bytes or fewer are stored inline
+/// and skip the table; the table stops growing at `capacity` distinct cells, so columns of
+/// unique text (notes) cost it nothing more once it is full.
+struct CellInterner {
+    private var table: [UInt64: String] = [:]
+    static let capacity = 1 << 16
+
+    /// The string of `bytes`: a kept one when an equal cell was seen, else `make(bytes)`,
+    /// kept for later equal cells while there is room.
+    mutating func string(for bytes: [UInt8], make: ([UInt8]) throws -> String) rethrows -> String {
+        guard bytes.count > 15 else { return try make(bytes) }
+        let h = Self.hash(bytes)
+        if let s = table[h] {
+            // Equal hashes of different cells: the cell is made afresh.
+            return s.utf8.elementsEqual(bytes) ? s : try make(bytes)
+        }
+        let s = try make(bytes)
+        if table.count < Self.capacity { table[h] = s }
+        return s
+    }
+
+    /// FNV-1a over the bytes.
+    private static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 }

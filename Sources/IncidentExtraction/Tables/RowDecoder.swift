@@ -22,6 +22,8 @@ struct RowDecoder {
     static let latitudeColumns = ["latitude", "lat", "y"]
     static let longitudeColumns = ["longitude", "lon", "lng", "long", "x"]
     static let placeColumns = ["location", "place", "place_name", "town", "village", "name"]
+    /// The cue lists of a table row, shared by every row instead of made for each.
+    static let placeCues = ["place column"], coordinateCues = ["coordinate columns"]
 
     /// Decodes a row; `value(name)` returns the trimmed text of a column or nil when absent
     /// or empty. `coordinate` is given by GeoJSON geometry; otherwise read from columns.
@@ -93,7 +95,7 @@ struct RowDecoder {
         let sentence = notes ?? location ?? eventID
         let provenance = Provenance(document: file, source: source, url: value("url"), sentence: sentence,
                                     startOffset: line ?? feature ?? rowNumber, endOffset: line ?? feature ?? rowNumber,
-                                    cues: [coordinate == nil ? "place column" : "coordinate columns"])
+                                    cues: coordinate == nil ? Self.placeCues : Self.coordinateCues)
 
         if coordinate == nil {
             guard let name = location else {
