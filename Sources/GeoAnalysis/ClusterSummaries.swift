@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GeoCore
 import GeoGEOS
@@ -28,13 +29,19 @@ public struct ClusterSummaries {
     ///   - dates: optional date per point, for first and last date.
     ///   - eventTypes: optional ACLED event type per point, for the counts.
     ///   - borderDistancesKm: optional border distance per point, for the nearest member.
+    ///   - workers: threads computing hulls. With more than one, each worker uses a GEOS
+    ///     context of its own (GEOS contexts are per thread) and this summariser's context is
+    ///     left alone; the result is the same.
     public func summaries(points: [Coordinate], labels: ClusterLabels, dates: [CalendarDate?]? = nil,
-                          eventTypes: [String?]? = nil, borderDistancesKm: [Double]? = nil) throws -> [Cluster] {
-        var members = [[Int]](repeating: [], count: labels.clusterCount)
+                          eventTypes: [String?]? = nil, borderDistancesKm: [Double]? = nil,
+                          workers: Int = 1) throws -> [Cluster] {
+        var grouped = [[Int]](repeating: [], count: labels.clusterCount)
         for (i, label) in labels.labels.enumerated() {
-            if let label { members[label - 1].append(i) }
+            if let label { grouped[label - 1].append(i) }
         }
-        return try members.enumerated().map { k, indices in
+        let members = grouped
+        @Sendable func summary(_ k: Int, using summariser: ClusterSummaries) throws -> Cluster {
+            let indices = members[k]
             let coordinates = indices.map { points[$0] }
             let memberDates = indices.compactMap { dates?[$0] }
             var counts: [String: Int] = [:]
@@ -43,9 +50,44 @@ public struct ClusterSummaries {
             let nearest = borderDistancesKm.map { d in indices.map { d[$0] }.min() } ?? nil
             return Cluster(id: k + 1, members: indices, firstDate: memberDates.min(), lastDate: memberDates.max(),
                            eventTypeCounts: counts, centroid: centroid,
-                           convexHull: try convexHull(coordinates),
-                           concaveHull: try concaveHull(coordinates, around: centroid),
+                           convexHull: try summariser.convexHull(coordinates),
+                           concaveHull: try summariser.concaveHull(coordinates, around: centroid),
                            nearestBorderDistanceKm: nearest)
+        }
+        let workers = max(1, min(workers, members.count))
+        guard workers > 1 else { return try members.indices.map { try summary($0, using: self) } }
+
+        // A few clusters can hold most of the points, so workers take the largest first from
+        // one shared queue rather than fixed shares.
+        let queue = WorkQueue(members.indices.sorted { members[$0].count > members[$1].count })
+        var results = [Result<Cluster, Error>?](repeating: nil, count: members.count)
+        let ratio = concaveRatio
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                var summariser = ClusterSummaries(context: GEOSContext())
+                summariser.concaveRatio = ratio
+                while let k = queue.next() {
+                    slots[k] = Result { try summary(k, using: summariser) }
+                }
+            }
+        }
+        return try results.map { try $0!.get() }
+    }
+
+    /// Cluster numbers handed out one at a time to whichever worker asks.
+    private final class WorkQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [Int]
+        private var position = 0
+        init(_ items: [Int]) { self.items = items }
+
+        func next() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard position < items.count else { return nil }
+            position += 1
+            return items[position - 1]
         }
     }
 

@@ -39,7 +39,7 @@ public struct IncidentAnalysis: Sendable {
         let clusters = try ClusterSummaries().summaries(
             points: points, labels: labels, dates: incidents.map(\.eventDate),
             eventTypes: incidents.map { $0.eventType.isEmpty ? nil : $0.eventType },
-            borderDistancesKm: results.map(\.distanceKm))
+            borderDistancesKm: results.map(\.distanceKm), workers: 2)
         return IncidentAnalysis(proximity: results, crossingNames: names, clusterIDs: labels.labels,
                                 clusters: clusters, nearRadiusKm: proximity.nearRadiusKm,
                                 bandsKm: proximity.bands.thresholds)

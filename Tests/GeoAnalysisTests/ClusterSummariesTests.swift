@@ -54,4 +54,30 @@ struct ClusterSummariesTests {
             }
         }
     }
+
+    @Test("several workers give the summaries one worker gives", arguments: [2, 3, 8])
+    func workersAgree(workers: Int) throws {
+        // Blobs of different sizes (so workers finish at different times) from a fixed
+        // linear congruential sequence; synthetic points, not places.
+        var state: UInt64 = 7
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var points: [Coordinate] = []
+        for blob in 0..<12 {
+            let centre = Coordinate(longitude: 36 + Double(blob) * 0.2, latitude: 36 + Double(blob % 3) * 0.2)
+            for _ in 0..<(20 + blob * blob * 8) {
+                points.append(Coordinate(longitude: centre.longitude + 0.02 * next(),
+                                         latitude: centre.latitude + 0.02 * next()))
+            }
+        }
+        let labels = DBSCAN(epsKm: 0.5, minPoints: 4).cluster(points)
+        #expect(labels.clusterCount >= 12)
+        let types = points.indices.map { $0 % 3 == 0 ? "Battles" : "Riots" as String? }
+        let one = try ClusterSummaries().summaries(points: points, labels: labels, eventTypes: types)
+        let many = try ClusterSummaries().summaries(points: points, labels: labels, eventTypes: types,
+                                                    workers: workers)
+        #expect(many == one)
+    }
 }
