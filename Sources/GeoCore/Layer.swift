@@ -96,25 +96,86 @@ public struct LayerStyle: Sendable, Hashable {
     }
 }
 
+/// Features made on demand, by index, for a layer too large to hold built: a million
+/// incidents with fifty values each take more memory as built features than as incidents.
+/// Writers go through the layer once or twice and each feature lives only while written.
+public struct FeatureGenerator: Sendable {
+    /// How many features there are.
+    public var count: Int
+    /// The one geometry type name every feature has ("Point"), when known without making them.
+    public var geometryTypeName: String?
+    /// The features' bounding box, when known without making them.
+    public var boundingBox: BoundingBox?
+    /// Makes feature `i` (0 ..< count); must give one value per field of the layer.
+    public var make: @Sendable (Int) -> Feature
+
+    public init(count: Int, geometryTypeName: String? = nil, boundingBox: BoundingBox? = nil,
+                make: @escaping @Sendable (Int) -> Feature) {
+        self.count = count
+        self.geometryTypeName = geometryTypeName
+        self.boundingBox = boundingBox
+        self.make = make
+    }
+}
+
 /// A named collection of features sharing one ordered, typed schema. Writers know layers,
 /// not incidents.
+///
+/// Features are either stored (`features`) or made on demand (`generator`); writers read
+/// them through `featureCount`, `feature(at:)` and `forEachFeature`, which never build
+/// them all at once. Reading `features` of a generated layer builds every feature (fine for
+/// tests and small layers); changing it makes the layer a stored one.
 public struct Layer: Sendable {
     public var name: String
     public var title: String
     public var fields: [Field]
-    public var features: [Feature]
     public var style: LayerStyle
     /// Free-text provenance written into layer metadata (border source and scale, ...).
     public var metadata: [String: String]
+    /// Makes the features on demand, when the layer is not stored.
+    public private(set) var generator: FeatureGenerator?
+    private var stored: [Feature]
 
     public init(name: String, title: String? = nil, fields: [Field], features: [Feature] = [],
                 style: LayerStyle, metadata: [String: String] = [:]) {
         self.name = name
         self.title = title ?? name
         self.fields = fields
-        self.features = features
+        self.stored = features
         self.style = style
         self.metadata = metadata
+    }
+
+    /// A layer whose features `generator` makes when a writer reaches them.
+    public init(name: String, title: String? = nil, fields: [Field], generator: FeatureGenerator,
+                style: LayerStyle, metadata: [String: String] = [:]) {
+        self.init(name: name, title: title, fields: fields, style: style, metadata: metadata)
+        self.generator = generator
+    }
+
+    /// Every feature, built. Setting or appending makes the layer a stored one.
+    public var features: [Feature] {
+        get { generator.map { g in (0..<g.count).map(g.make) } ?? stored }
+        _modify {
+            if let g = generator {
+                stored = (0..<g.count).map(g.make)
+                generator = nil
+            }
+            yield &stored
+        }
+    }
+
+    public var featureCount: Int { generator?.count ?? stored.count }
+
+    public func feature(at index: Int) -> Feature { generator?.make(index) ?? stored[index] }
+
+    /// Calls `body` with each feature in order, making generated ones one at a time.
+    public func forEachFeature(_ body: (Feature) throws -> Void) rethrows {
+        if let g = generator {
+            for i in 0..<g.count { try body(g.make(i)) }
+        } else {
+            for feature in stored { try body(feature) }
+        }
     }
 
     /// The index of the field called `name`, if any.
@@ -127,9 +188,10 @@ public struct Layer: Sendable {
     }
 
     public var boundingBox: BoundingBox? {
+        if let g = generator, let box = g.boundingBox { return box }
         var box: BoundingBox?
-        for f in features {
-            guard let b = f.geometry.boundingBox else { continue }
+        forEachFeature { f in
+            guard let b = f.geometry.boundingBox else { return }
             if box == nil { box = b } else { box!.expand(toInclude: b) }
         }
         return box

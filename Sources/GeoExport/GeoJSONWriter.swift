@@ -35,22 +35,33 @@ public enum GeoJSONWriter {
             }
             out.append(contentsOf: ",\"features\":[\n".utf8)
         }
-        for (index, feature) in layer.features.enumerated() {
+        var index = 0
+        try layer.forEachFeature { feature in
+            try check(feature, of: layer)
             try file.append { out in
                 if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
                 appendFeature(feature, keys: keys, to: &out)
             }
+            index += 1
         }
         try file.write("\n]}\n")
         try file.commit()
     }
 
+    /// Checks a stored layer's features before anything is written; a generated layer's
+    /// are checked one by one as they are made (`check`), since making them all twice would
+    /// double the work.
     static func validate(_ layer: Layer) throws {
-        for feature in layer.features where feature.values.count != layer.fields.count {
-            throw ExportError.invalidLayer(
-                layer: layer.name,
-                reason: "feature \(feature.id) has \(feature.values.count) values for \(layer.fields.count) fields")
-        }
+        guard layer.generator == nil else { return }
+        try layer.forEachFeature { try check($0, of: layer) }
+    }
+
+    /// Throws unless `feature` has one value per field of `layer`.
+    static func check(_ feature: Feature, of layer: Layer) throws {
+        guard feature.values.count != layer.fields.count else { return }
+        throw ExportError.invalidLayer(
+            layer: layer.name,
+            reason: "feature \(feature.id) has \(feature.values.count) values for \(layer.fields.count) fields")
     }
 
     private static func appendFeature(_ feature: Feature, keys: [[UInt8]], to out: inout [UInt8]) {

@@ -75,7 +75,9 @@ public enum GeoPackageWriter {
     }
 
     private static func geometryTypeName(_ layer: Layer) -> String {
-        let names = Set(layer.features.map { $0.geometry.typeName.uppercased() })
+        if let name = layer.generator?.geometryTypeName { return name.uppercased() }
+        var names = Set<String>()
+        layer.forEachFeature { names.insert($0.geometry.typeName.uppercased()) }
         return names.count == 1 ? names.first! : "GEOMETRY"
     }
 
@@ -113,13 +115,15 @@ public enum GeoPackageWriter {
         try db.execute(sql: rtree[0])
         // Rows go in batches of several rows per statement (see GeoPackageBatchInsert).
         let insert = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(table)", columns: layer.fields.count + 3,
-                                               rows: layer.features.count, rowsPerStatement: 32)
+                                               rows: layer.featureCount, rowsPerStatement: 32)
         var blob: [UInt8] = []
         blob.reserveCapacity(128)
         var boxes: [(fid: Int64, box: BoundingBox)] = []
-        boxes.reserveCapacity(layer.features.count)
-        for (n, feature) in layer.features.enumerated() {
-            let fid = Int64(n + 1)
+        boxes.reserveCapacity(layer.featureCount)
+        var fid: Int64 = 0
+        try layer.forEachFeature { feature in
+            try GeoJSONWriter.check(feature, of: layer)
+            fid += 1
             insert.bind(fid)
             blob.removeAll(keepingCapacity: true)
             GeoPackageGeometry.appendBlob(feature.geometry, to: &blob)

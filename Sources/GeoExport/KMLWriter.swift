@@ -83,13 +83,17 @@ public struct KMLWriter: Sendable {
     }
 
     private func geometryKinds(_ layer: Layer) -> Set<String> {
-        var kinds = Set<String>()
-        for feature in layer.features {
-            switch feature.geometry {
-            case .point, .multiPoint: kinds.insert("point")
-            case .lineString, .multiLineString: kinds.insert("line")
-            case .polygon, .multiPolygon: kinds.insert("polygon")
+        func kind(_ typeName: String) -> String {
+            switch typeName {
+            case "Point", "MultiPoint": "point"
+            case "LineString", "MultiLineString": "line"
+            default: "polygon"
             }
+        }
+        if let name = layer.generator?.geometryTypeName { return [kind(name)] }
+        var kinds = Set<String>()
+        for i in 0..<layer.featureCount {
+            kinds.insert(kind(layer.feature(at: i).geometry.typeName))
             if kinds.count == 3 { break }
         }
         return kinds.isEmpty ? ["point", "line", "polygon"] : kinds
@@ -140,8 +144,8 @@ public struct KMLWriter: Sendable {
            !layer.style.categories.isEmpty {
             // One sub-folder per category, in the style's order, then the rest.
             var groups = [[Int]](repeating: [], count: styles.categories.count + 1)
-            for (i, feature) in layer.features.enumerated() {
-                groups[styles.category(of: feature) ?? styles.categories.count].append(i)
+            for i in 0..<layer.featureCount {
+                groups[styles.category(of: layer.feature(at: i)) ?? styles.categories.count].append(i)
             }
             for (g, members) in groups.enumerated() where !members.isEmpty {
                 let title = g < layer.style.categories.count ? layer.style.categories[g].label : "Other"
@@ -151,12 +155,15 @@ public struct KMLWriter: Sendable {
                     out.append(contentsOf: "</name>\n".utf8)
                 }
                 for i in members {
-                    try file.append { context.appendPlacemark(layer.features[i], usedIDs: &usedIDs, to: &$0) }
+                    let feature = layer.feature(at: i)
+                    try GeoJSONWriter.check(feature, of: layer)
+                    try file.append { context.appendPlacemark(feature, usedIDs: &usedIDs, to: &$0) }
                 }
                 try file.write("</Folder>\n")
             }
         } else {
-            for feature in layer.features {
+            try layer.forEachFeature { feature in
+                try GeoJSONWriter.check(feature, of: layer)
                 try file.append { context.appendPlacemark(feature, usedIDs: &usedIDs, to: &$0) }
             }
         }

@@ -45,19 +45,24 @@ public enum IncidentLayer {
                             metadata: [String: String] = [:]) -> Layer {
         precondition(analysis == nil || analysis!.proximity.count == incidents.count)
         let kept = KeptColumns(incidents)
-        var layer = Layer(name: name, title: "Incidents", fields: fields + kept.fields, style: style,
-                          metadata: metadata)
-        layer.features.reserveCapacity(incidents.count)
+        // Each incident's column slots, found here once, so that making a feature never
+        // hashes a header.
         var cache = KeptColumns.Cache()
-        for (i, incident) in incidents.enumerated() {
+        let slots = kept.fields.isEmpty ? [] : incidents.map { kept.slot(of: $0, cache: &cache) }
+        let box = BoundingBox(covering: incidents.lazy.map(\.coordinate))
+        // The features are made as the writers reach them: built all at once, a million
+        // incidents' fifty-odd values each took more memory than the incidents themselves.
+        let generator = FeatureGenerator(count: incidents.count, geometryTypeName: incidents.isEmpty ? nil : "Point",
+                                         boundingBox: box) { i in
+            let incident = incidents[i]
             var row = values(incident, analysis?.proximity[i], analysis?.crossingNames[i], analysis?.clusterIDs[i])
-            if !kept.fields.isEmpty { kept.append(incident, to: &row, cache: &cache) }
-            layer.features.append(Feature(id: incident.eventID, geometry: .point(incident.coordinate), values: row))
+            if !kept.fields.isEmpty { kept.append(incident, slot: slots[i], to: &row) }
+            return Feature(id: incident.eventID, geometry: .point(incident.coordinate), values: row)
         }
-        return layer
+        return Layer(name: name, title: "Incidents", fields: fields + kept.fields, generator: generator, style: style,
+                     metadata: metadata)
     }
 
-    /// The distinct strings in first-seen order, joined with "; "; nil when there are none.
     static func distinctJoined(_ items: [String]) -> String? {
         var seen = Set<String>()
         let distinct = items.filter { seen.insert($0).inserted }
@@ -119,12 +124,19 @@ public enum IncidentLayer {
         }
 
         /// Appends the incident's values of the kept columns to `row`.
-        func append(_ incident: Incident, to row: inout [PropertyValue], cache: inout Cache) {
+        /// Where each of the incident's columns goes among `fields` (-1: a contract field).
+        func slot(of incident: Incident, cache: inout Cache) -> [Int] {
+            guard incident.extraCount > 0 else { return [] }
+            if incident.extraKeys != cache.keys {
+                cache = Cache(keys: incident.extraKeys, slot: slots[incident.extraKeys] ?? [])
+            }
+            return cache.slot
+        }
+
+        func append(_ incident: Incident, slot: [Int], to row: inout [PropertyValue]) {
             let start = row.count
             row.append(contentsOf: repeatElement(.null, count: fields.count))
             guard incident.extraCount > 0 else { return }
-            if incident.extraKeys != cache.keys { cache = Cache(keys: incident.extraKeys, slot: slots[incident.extraKeys] ?? []) }
-            let slot = cache.slot
             for (k, value) in incident.extraValues.enumerated() where k < slot.count && slot[k] >= 0 && !value.isEmpty {
                 let s = slot[k]
                 row[start + s] = fields[s].type == .integer ? Int(value).map(PropertyValue.integer) ?? .null

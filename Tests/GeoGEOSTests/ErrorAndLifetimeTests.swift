@@ -40,7 +40,8 @@ struct ErrorAndLifetimeTests {
                 thrown = error
             } catch {}
         }
-        #expect(printed.isEmpty)
+        // Other tests finishing meanwhile may print into the captured stream; GEOS must not.
+        #expect(!printed.contains("ParseException"))
         guard case .libraryFailure(let function, let message)? = thrown else {
             Issue.record("expected a library failure, got \(String(describing: thrown))")
             return
@@ -55,7 +56,7 @@ struct ErrorAndLifetimeTests {
         let printed = capturingStandardError {
             FileHandle.standardError.write(Data("written to stderr\n".utf8))
         }
-        #expect(printed == "written to stderr\n")
+        #expect(printed.contains("written to stderr\n"))
     }
 
     @Test("a failure does not leave a stale message on the next success")
@@ -74,7 +75,9 @@ struct ErrorAndLifetimeTests {
             let bowTie = try GEOSGeometry(wkt: "POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))", context: context)
             #expect(try !bowTie.isValid)
         }
-        #expect(printed.isEmpty)
+        // The whole process's standard error is captured, so the test runner's own lines
+        // about tests finishing meanwhile may be in it; GEOS's notice must not.
+        #expect(!printed.contains("Self-intersection") && !printed.localizedCaseInsensitiveContains("GEOS"))
         #expect(context.lastNotice?.contains("Self-intersection") == true)
     }
 
