@@ -139,17 +139,36 @@ enum SentenceSplitter {
             }
             current = ""
         }
-        for ch in text {
-            let isWordChar = ch.isLetter || ch.isNumber || (!current.isEmpty && (ch == "-" || ch == "'" || ch == "’"))
+        // Scalar by scalar rather than by Character: grapheme breaking and Character
+        // properties were a tenth of extraction. A Character is a letter or a number by its
+        // first scalar, and the scalars that extend it (combining marks, joiners) follow a
+        // letter here, so the words are the same (SentenceSplitterTests compares them).
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isWordChar: Bool
+            if v < 0x80 {
+                isWordChar = (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39)
+                    || (!current.isEmpty && (v == 0x2D || v == 0x27))
+            } else {
+                let p = scalar.properties
+                isWordChar = p.isAlphabetic || p.numericType != nil
+                    || (!current.isEmpty && (v == 0x2019 || Self.extendsCharacter(p, v)))
+            }
             if isWordChar {
                 if current.isEmpty { start = offset }
-                current.append(ch)
+                current.unicodeScalars.append(scalar)
             } else {
                 flush()
             }
-            offset += ch.utf16.count
+            offset += v < 0x10000 ? 1 : 2
         }
         flush()
         return words
+    }
+
+    /// Whether a scalar continues the Character before it (Unicode's Grapheme_Extend,
+    /// spacing marks and the zero-width joiner).
+    private static func extendsCharacter(_ p: Unicode.Scalar.Properties, _ v: UInt32) -> Bool {
+        p.isGraphemeExtend || p.generalCategory == .spacingMark || v == 0x200D
     }
 }
