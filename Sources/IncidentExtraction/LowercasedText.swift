@@ -5,11 +5,36 @@
 struct LowercasedText {
     let string: String
     let bytes: [UInt8]
+    /// Which byte pairs occur (hashed into 4,096 bits): most of the hundreds of phrases
+    /// asked of a sentence are not in it, and one of their pairs missing says so at once.
+    private let pairs: [UInt64]
 
     init(_ text: String) {
         let lower = text.lowercased()
         string = lower.unicodeScalars.contains("’") ? lower.replacingOccurrences(of: "’", with: "'") : lower
         bytes = Array(string.utf8)
+        var pairs = [UInt64](repeating: 0, count: 64)
+        if bytes.count > 1 {
+            for i in 1..<bytes.count {
+                let h = Self.pairHash(bytes[i - 1], bytes[i])
+                pairs[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
+        self.pairs = pairs
+    }
+
+    @inline(__always)
+    private static func pairHash(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 5 ^ Int(b)) & 4095 }
+
+    /// Whether every byte pair of `needle` occurs somewhere (false: the phrase cannot).
+    @inline(__always)
+    private func mayContain(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count > 1 else { return true }
+        for i in 1..<needle.count {
+            let h = Self.pairHash(needle[i - 1], needle[i])
+            if pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
+        }
+        return true
     }
 
     /// Whether `phrase` occurs anywhere.
@@ -20,7 +45,7 @@ struct LowercasedText {
         guard start < bytes.count else { return nil }
         var phrase = phrase
         return phrase.withUTF8 { needle -> Int? in
-            guard needle.count > 0, needle.count <= bytes.count - start else { return nil }
+            guard needle.count > 0, needle.count <= bytes.count - start, mayContain(needle) else { return nil }
             return bytes.withUnsafeBufferPointer { hay -> Int? in
                 let first = needle[0], last = hay.count - needle.count
                 var i = start
