@@ -30,7 +30,7 @@ extension IncidentExtractor {
         let text = sentence.text
         let utf16 = Array(lower.string.utf16)
         func slice(_ a: Int, _ b: Int) -> String {
-            String(decoding: utf16[max(0, a)..<min(utf16.count, max(a, b))], as: UTF16.self)
+            SentenceSplitter.string(utf16[max(0, a)..<min(utf16.count, max(a, b))])
         }
         var countries: Set<String> = ["SY"]
         if lower.contains("turkey's") && (lower.contains("province") || lower.contains("border town")) {
@@ -149,7 +149,7 @@ extension IncidentExtractor {
                 break
             }
             let start = words[i].start, end = words[j].end
-            let span = Self.capitalizingArticles(String(decoding: units[start..<end], as: UTF16.self))
+            let span = Self.capitalizingArticles(SentenceSplitter.string(units[start..<end]))
             for var m in gazetteer.mentions(in: span) {
                 m.startOffset += start
                 m.endOffset += start
@@ -220,7 +220,7 @@ extension IncidentExtractor {
             while j + 1 < words.count, words[j + 1].isCapitalized || Self.hasArabicArticle(words[j + 1].text),
                   !Lexicon.notPlaces.contains(words[j + 1].lower) { j += 1 }
             let u = Array(sentence.text.utf16)
-            let surface = String(decoding: u[w.start..<words[j].end], as: UTF16.self)
+            let surface = SentenceSplitter.string(u[w.start..<words[j].end])
             out.append(UnresolvedMention(text: surface, document: document.name, sentence: sentence.text,
                                          startOffset: sentence.startOffset + w.start, reason: "no candidate"))
             i = j + 1
