@@ -83,17 +83,20 @@ public struct KMLWriter: Sendable {
     }
 
     private func geometryKinds(_ layer: Layer) -> Set<String> {
-        func kind(_ typeName: String) -> String {
-            switch typeName {
-            case "Point", "MultiPoint": "point"
-            case "LineString", "MultiLineString": "line"
-            default: "polygon"
+        if let name = layer.generator?.geometryTypeName {
+            switch name {
+            case "Point", "MultiPoint": return ["point"]
+            case "LineString", "MultiLineString": return ["line"]
+            default: return ["polygon"]
             }
         }
-        if let name = layer.generator?.geometryTypeName { return [kind(name)] }
         var kinds = Set<String>()
         for i in 0..<layer.featureCount {
-            kinds.insert(kind(layer.feature(at: i).geometry.typeName))
+            switch layer.feature(at: i).geometry {
+            case .point, .multiPoint: kinds.insert("point")
+            case .lineString, .multiLineString: kinds.insert("line")
+            case .polygon, .multiPolygon: kinds.insert("polygon")
+            }
             if kinds.count == 3 { break }
         }
         return kinds.isEmpty ? ["point", "line", "polygon"] : kinds
