@@ -195,22 +195,22 @@ enum GeoPackageRTree {
             try nodes.endRow()
         }
         nodes.finish()
-        let parents = try GeoPackageBatchInsert(db: db,
-                                                prefix: "INSERT INTO \(q(name + "_parent")) (nodeno, parentnode)",
-                                                columns: 2, rows: tree.parents.count, rowsPerStatement: 256)
-        for (k, parent) in tree.parents.enumerated() {
-            parents.bind(Int64(k + 2))
-            parents.bind(parent)
-            try parents.endRow()
+        try insertPairs("INSERT INTO \(q(name + "_parent")) (nodeno, parentnode)",
+                        tree.parents.enumerated().lazy.map { (Int64($0.offset + 2), $0.element) },
+                        count: tree.parents.count, db: db)
+        try insertPairs("INSERT INTO \(q(name + "_rowid")) (rowid, nodeno)", tree.leafOfRow.lazy.map { ($0.row, $0.node) },
+                        count: tree.leafOfRow.count, db: db)
+    }
+
+    /// Inserts `count` pairs of integers, several rows to a statement.
+    private static func insertPairs(_ prefix: String, _ pairs: some Sequence<(Int64, Int64)>, count: Int,
+                                    db: Database) throws {
+        let insert = try GeoPackageBatchInsert(db: db, prefix: prefix, columns: 2, rows: count, rowsPerStatement: 256)
+        for (a, b) in pairs {
+            insert.bind(a)
+            insert.bind(b)
+            try insert.endRow()
         }
-        parents.finish()
-        let rows = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(q(name + "_rowid")) (rowid, nodeno)",
-                                             columns: 2, rows: tree.leafOfRow.count, rowsPerStatement: 256)
-        for entry in tree.leafOfRow {
-            rows.bind(entry.row)
-            rows.bind(entry.node)
-            try rows.endRow()
-        }
-        rows.finish()
+        insert.finish()
     }
 }
