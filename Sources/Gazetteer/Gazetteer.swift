@@ -17,6 +17,9 @@ public final class Gazetteer: Sendable {
     let positionByID: [String: Int]
     /// Admin1 rows by "country:fold of name", to find the governorate a cue word points at.
     let areaByCountryAndName: [String: Int]
+    /// What ranking reads of each place, by position, in a flat row without strings: a
+    /// look-up scores every hit, and copying a `Place` retains its half-dozen strings.
+    let rankFacts: [RankFacts]
 
     public init(places: [Place]) {
         self.places = places
@@ -30,6 +33,7 @@ public final class Gazetteer: Sendable {
             areas["\(p.country):\(NameKey.fold(p.name))"] = i
         }
         areaByCountryAndName = areas
+        rankFacts = places.map(RankFacts.init)
     }
 
     /// The tables `load(directory:)` reads, in this order.

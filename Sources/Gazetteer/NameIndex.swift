@@ -14,8 +14,9 @@ struct NameHit: Sendable {
     var quality: MatchQuality
     /// Similarity from 0 to 1 between the query's fold and the place's closest fold.
     var similarity: Double
-    /// The spelling that matched, as folded.
-    var matchedFold: String
+    /// The index entry whose spelling matched, or -1 when the query's own fold did: an
+    /// index, not the spelling, so that a look-up copies no strings.
+    var entry: Int32
 }
 
 /// Every spelling of every place under its fold and skeleton keys, with a fuzzy fallback.
@@ -80,57 +81,72 @@ final class NameIndex: Sendable {
         self.longestByFirstToken = longest
     }
 
-    /// Places whose spellings meet `fold`: exact folds, then skeletons, then (only when
-    /// neither found anything, or `alwaysFuzzy`) skeletons within a small edit distance.
+    /// The folded spelling of `hit`'s entry, or `fold` (the query's) for an exact hit.
+    func spelling(of hit: NameHit, query fold: String) -> String {
+        hit.entry < 0 ? fold : entryFold[Int(hit.entry)]
+    }
+
+    /// Places whose spellings meet `fold`, one hit each with its closest spelling: exact
+    /// folds, then skeletons, then (only when neither found anything) skeletons within a
+    /// small edit distance.
+    ///
+    /// Both lists are in place order (places are indexed in order), so a place's exact hit
+    /// and its entries under the skeleton are found by walking the two lists side by side:
+    /// no table per look-up.
     func lookup(fold: String) -> [NameHit] {
-        var best: [Int: NameHit] = [:]
-        func offer(_ hit: NameHit) {
-            if let old = best[hit.place], (old.quality, old.similarity) >= (hit.quality, hit.similarity) { return }
-            best[hit.place] = hit
-        }
-        for p in byFold[fold] ?? [] {
-            offer(NameHit(place: Int(p), quality: .fold, similarity: 1, matchedFold: fold))
-        }
+        let exact = byFold[fold] ?? []
+        var hits: [NameHit] = []
+        hits.reserveCapacity(exact.count + 4)
+        for p in exact { hits.append(NameHit(place: Int(p), quality: .fold, similarity: 1, entry: -1)) }
         let skeleton = NameKey.skeleton(ofFold: fold)
-        guard !skeleton.isEmpty else { return Array(best.values) }
-        let prepared = EditDistance.Query(fold)
-        let query = prepared.scalars
-        var similarityByFold: [String: Double] = [:]
-        for e in bySkeleton[skeleton] ?? [] {
-            let f = entryFold[Int(e)]
-            let place = Int(entryPlace[Int(e)])
-            let length = Double(entryLength[Int(e)]), queryLength = Double(query.count)
-            if let old = best[place] {
-                // Exact pruning: the lengths bound the similarity from above.
-                let bound = 1 - abs(length - queryLength) / max(length, queryLength, 1)
-                if old.quality == .fold || old.similarity >= bound { continue }
+        guard !skeleton.isEmpty else { return hits }
+        let query = EditDistance.Query(fold)
+        let queryLength = Double(query.length)
+        var nextExact = 0
+        var last = -1  // the hit of the previous skeleton entry's place
+        for entry in bySkeleton[skeleton] ?? [] {
+            let place = entryPlace[Int(entry)]
+            while nextExact < exact.count && exact[nextExact] < place { nextExact += 1 }
+            if nextExact < exact.count && exact[nextExact] == place { continue }  // an exact spelling won
+            let length = Double(entryLength[Int(entry)])
+            let samePlace = last >= 0 && hits[last].place == Int(place)
+            // Exact pruning: the lengths bound the similarity from above.
+            if samePlace && hits[last].similarity >= 1 - abs(length - queryLength) / max(length, queryLength, 1) {
+                continue
             }
-            var similarity = similarityByFold[f] ?? EditDistance.similarity(prepared, f)
-            similarityByFold[f] = similarity
+            var similarity = EditDistance.similarity(query, entryFold[Int(entry)])
             // A variant spelling is about as long as the name: "Zarkovia" shares Zarqa's
             // skeleton but is three letters longer, which no transliteration explains.
             if abs(length - queryLength) / max(length, queryLength, 1) > 0.3 { similarity = min(similarity, 0.3) }
-            offer(NameHit(place: place, quality: .skeleton, similarity: similarity, matchedFold: f))
+            if samePlace {
+                if similarity > hits[last].similarity { hits[last].similarity = similarity; hits[last].entry = entry }
+            } else {
+                hits.append(NameHit(place: Int(place), quality: .skeleton, similarity: similarity, entry: entry))
+                last = hits.count - 1
+            }
         }
-        if best.isEmpty {
-            let letters = fold.unicodeScalars.count - fold.utf8.filter { $0 == 0x20 }.count
-            // Short skeletons meet too many others at distance 2: "Tell Xabbar" is not "Tell Abyad".
-            let consonants = skeleton.unicodeScalars.count
-            let maxDistance = letters >= 9 && consonants >= 7 ? 2 : letters >= 5 && consonants >= 4 ? 1 : 0
-            if maxDistance > 0 {
-                let index = fuzzy.index(building: { FuzzyIndex(skeletons: Array(bySkeleton.keys)) })
-                for key in index.keys(near: skeleton, maxDistance: maxDistance) {
-                    for e in bySkeleton[key] ?? [] {
-                        let f = entryFold[Int(e)]
-                        let similarity = EditDistance.similarity(prepared, f)
-                        guard similarity >= 0.7 else { continue }
-                        offer(NameHit(place: Int(entryPlace[Int(e)]), quality: .fuzzy,
-                                      similarity: similarity, matchedFold: f))
-                    }
+        guard hits.isEmpty else { return hits }
+        let letters = query.length - fold.utf8.filter { $0 == 0x20 }.count
+        // Short skeletons meet too many others at distance 2: "Tell Xabbar" is not "Tell Abyad".
+        let consonants = skeleton.unicodeScalars.count
+        let maxDistance = letters >= 9 && consonants >= 7 ? 2 : letters >= 5 && consonants >= 4 ? 1 : 0
+        guard maxDistance > 0 else { return hits }
+        let index = fuzzy.index(building: { FuzzyIndex(skeletons: Array(bySkeleton.keys)) })
+        var position: [Int32: Int] = [:]
+        for key in index.keys(near: skeleton, maxDistance: maxDistance) {
+            for entry in bySkeleton[key] ?? [] {
+                let similarity = EditDistance.similarity(query, entryFold[Int(entry)])
+                guard similarity >= 0.7 else { continue }
+                let place = entryPlace[Int(entry)]
+                if let k = position[place] {
+                    if similarity > hits[k].similarity { hits[k].similarity = similarity; hits[k].entry = entry }
+                } else {
+                    position[place] = hits.count
+                    hits.append(NameHit(place: Int(place), quality: .fuzzy, similarity: similarity, entry: entry))
                 }
             }
         }
-        return Array(best.values)
+        return hits
     }
 }
 
@@ -274,32 +290,37 @@ enum EditDistance {
         }
     }
 
-    /// A query prepared once for many `similarity` calls: its scalars, and its bytes when
-    /// it is ASCII.
+    /// A query prepared once for many `similarity` calls: its length in scalars, whether it
+    /// is ASCII, and its scalars only when it is not.
     struct Query {
+        let text: String
+        let length: Int
+        let isASCII: Bool
         let scalars: [Unicode.Scalar]
-        let ascii: [UInt8]?
 
         init(_ text: String) {
-            scalars = Array(text.unicodeScalars)
-            ascii = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+            self.text = text
+            isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+            scalars = isASCII ? [] : Array(text.unicodeScalars)
+            length = isASCII ? text.utf8.count : scalars.count
         }
     }
 
     /// `similarity(_:_:)` with the first string prepared.
     static func similarity(_ query: Query, _ b: String) -> Double {
-        let x = query.scalars
-        if let xb = query.ascii {
-            var b = b
+        if query.isASCII {
+            var a = query.text, b = b
             let fast = b.withUTF8 { yb -> Double? in
                 guard yb.allSatisfy({ $0 < 0x80 }) else { return nil }
-                let longer = max(xb.count, yb.count)
+                let longer = max(query.length, yb.count)
                 if longer == 0 { return 1 }
-                let d = xb.withUnsafeBufferPointer { damerauLevenshtein(bytes: $0, yb) }
+                let d = a.withUTF8 { damerauLevenshtein(bytes: $0, yb) }
                 return 1 - Double(d) / Double(longer)
             }
             if let fast { return fast }
+            return similarity(query.text, b)
         }
+        let x = query.scalars
         let y = Array(b.unicodeScalars)
         if x == y { return 1 }
         let longer = max(x.count, y.count)

@@ -14,14 +14,14 @@ extension Gazetteer {
         let stopWord = StopList.words.contains(fold)
         // Score every hit as a number, then explain (build reasons for) only the best few:
         // a short skeleton can meet hundreds of villages.
-        var ranked = hits.map { (hit: $0, score: score($0, context: context, stopWord: stopWord, reasons: nil)) }
+        var ranked = hits.map { (hit: $0, score: score($0, query: fold, context: context, stopWord: stopWord, reasons: nil)) }
         ranked.sort { a, b in
             a.score != b.score ? a.score > b.score
-                : (places[a.hit.place].population ?? 0) > (places[b.hit.place].population ?? 0)
+                : rankFacts[a.hit.place].population > rankFacts[b.hit.place].population
         }
         var candidates = ranked.prefix(Gazetteer.explainedCandidates).map { item -> Candidate in
             var reasons: [String] = []
-            let score = score(item.hit, context: context, stopWord: stopWord, reasons: &reasons)
+            let score = score(item.hit, query: fold, context: context, stopWord: stopWord, reasons: &reasons)
             return Candidate(place: places[item.hit.place], score: score, reasons: reasons)
         }
         candidates = mergingSamePlaces(candidates)
@@ -43,7 +43,7 @@ extension Gazetteer {
     /// ("ريف إدلب" when the area row lacks Arabic names): the area whose name is one of the
     /// hit's own names and which holds it.
     func areasNamedAfter(_ hits: [NameHit]) -> [NameHit] {
-        guard !hits.contains(where: { places[$0.place].kind == .admin1 || places[$0.place].kind == .admin2 })
+        guard !hits.contains(where: { rankFacts[$0.place].kind == .admin1 || rankFacts[$0.place].kind == .admin2 })
         else { return [] }
         var found: [NameHit] = []
         for hit in hits {
@@ -53,7 +53,7 @@ extension Gazetteer {
             let own = Set(([p.name] + p.alternateNames).map { NameKey.fold($0) })
             if own.contains(NameKey.fold(places[area].name)), !found.contains(where: { $0.place == area }) {
                 found.append(NameHit(place: area, quality: hit.quality, similarity: hit.similarity,
-                                     matchedFold: hit.matchedFold))
+                                     entry: hit.entry))
             }
         }
         return found
@@ -114,9 +114,9 @@ extension Gazetteer {
     static let explainedCandidates = 8
 
     /// The score of `hit` in 0...1; appends the reasons when `reasons` is given.
-    private func score(_ hit: NameHit, context: ResolutionContext, stopWord: Bool,
+    private func score(_ hit: NameHit, query fold: String, context: ResolutionContext, stopWord: Bool,
                        reasons: UnsafeMutablePointer<[String]>?) -> Double {
-        let p = places[hit.place]
+        let p = rankFacts[hit.place]
         var score: Double
         let explain = Explanation(reasons)
         switch hit.quality {
@@ -128,21 +128,23 @@ extension Gazetteer {
             // ("Qwertyville" and "Kartal" both give krtl, similarity 0.52): below 0.55 the
             // spellings are too unlike for a variant, and the score stays under the threshold.
             score = hit.similarity >= 0.55 ? 0.50 + 0.20 * hit.similarity : 0.45 * hit.similarity
-            explain.append("spelling variant of \(hit.matchedFold)")
+            explain.append("spelling variant of \(names.spelling(of: hit, query: fold))")
         case .fuzzy:
             score = 0.36 + 0.20 * hit.similarity
-            explain.append("near spelling of \(hit.matchedFold)")
+            explain.append("near spelling of \(names.spelling(of: hit, query: fold))")
         }
         if !context.countries.isEmpty {
-            if context.countries.contains(p.country) {
+            let country = places[hit.place].country
+            if context.countries.contains(country) {
                 score += 0.08
-                explain.append("country \(p.country) named")
+                explain.append("country \(country) named")
             } else {
                 score -= 0.10
             }
         }
         if !context.nearby.isEmpty {
-            let km = context.nearby.map { Gazetteer.kilometres(p.coordinate, $0) }.min() ?? .infinity
+            var km = Double.infinity
+            for c in context.nearby { km = min(km, Gazetteer.kilometres(p.coordinate, c)) }
             if km < 30 {
                 score += 0.14
                 explain.append("near a place of the same text (\(Int(km.rounded())) km)")
@@ -168,13 +170,13 @@ extension Gazetteer {
         case .village: break
         case .feature: score -= 0.02
         }
-        if let population = p.population, population > 0 {
-            score += 0.10 * min(1, log10(Double(population) + 1) / 6.5)
-            if population >= 10_000 { explain.append("population \(population)") }
+        if p.population > 0 {
+            score += p.populationScore
+            if p.population >= 10_000 { explain.append("population \(p.population)") }
         }
-        if Gazetteer.isCurated(p) {
+        if p.isCurated {
             score += 0.03
-            explain.append("curated: \(p.source)")
+            explain.append("curated: \(places[hit.place].source)")
         }
         if stopWord {
             score = min(score, Gazetteer.threshold - 0.15)
@@ -213,6 +215,26 @@ extension Gazetteer {
         }
         kept.sort { $0.score > $1.score }
         return kept
+    }
+
+    /// What ranking reads of a place (see `rankFacts`).
+    struct RankFacts: Sendable {
+        var kind: PlaceKind
+        var coordinate: Coordinate
+        /// 0 when unknown.
+        var population: Int
+        /// The population's share of the score, worked out once: a logarithm per hit is
+        /// a good part of a look-up.
+        var populationScore: Double
+        var isCurated: Bool
+
+        init(_ place: Place) {
+            kind = place.kind
+            coordinate = place.coordinate
+            population = place.population ?? 0
+            populationScore = population > 0 ? 0.10 * min(1, log10(Double(population) + 1) / 6.5) : 0
+            isCurated = Gazetteer.isCurated(place)
+        }
     }
 
     /// Compared as bytes: `hasPrefix` compares canonically, which costs more than the
