@@ -100,8 +100,11 @@ final class NameIndex: Sendable {
         for p in exact { hits.append(NameHit(place: Int(p), quality: .fold, similarity: 1, entry: -1)) }
         let skeleton = NameKey.skeleton(ofFold: fold)
         guard !skeleton.isEmpty else { return hits }
-        let query = EditDistance.Query(fold)
-        let queryLength = Double(query.length)
+        // Prepared on the first spelling that needs measuring: most names meet their own
+        // places' spellings only.
+        var prepared: EditDistance.Query?
+        let scalarCount = fold.unicodeScalars.count
+        let queryLength = Double(scalarCount)
         var nextExact = 0
         var last = -1  // the hit of the previous skeleton entry's place
         for entry in bySkeleton[skeleton] ?? [] {
@@ -114,7 +117,8 @@ final class NameIndex: Sendable {
             if samePlace && hits[last].similarity >= 1 - abs(length - queryLength) / max(length, queryLength, 1) {
                 continue
             }
-            var similarity = EditDistance.similarity(query, entryFold[Int(entry)])
+            if prepared == nil { prepared = EditDistance.Query(fold) }
+            var similarity = EditDistance.similarity(prepared!, entryFold[Int(entry)])
             // A variant spelling is about as long as the name: "Zarkovia" shares Zarqa's
             // skeleton but is three letters longer, which no transliteration explains.
             if abs(length - queryLength) / max(length, queryLength, 1) > 0.3 { similarity = min(similarity, 0.3) }
@@ -126,12 +130,13 @@ final class NameIndex: Sendable {
             }
         }
         guard hits.isEmpty else { return hits }
-        let letters = query.length - fold.utf8.filter { $0 == 0x20 }.count
+        let letters = scalarCount - fold.utf8.filter { $0 == 0x20 }.count
         // Short skeletons meet too many others at distance 2: "Tell Xabbar" is not "Tell Abyad".
         let consonants = skeleton.unicodeScalars.count
         let maxDistance = letters >= 9 && consonants >= 7 ? 2 : letters >= 5 && consonants >= 4 ? 1 : 0
         guard maxDistance > 0 else { return hits }
         let index = fuzzy.index(building: { FuzzyIndex(skeletons: Array(bySkeleton.keys)) })
+        let query = prepared ?? EditDistance.Query(fold)
         var position: [Int32: Int] = [:]
         for key in index.keys(near: skeleton, maxDistance: maxDistance) {
             for entry in bySkeleton[key] ?? [] {
@@ -236,9 +241,9 @@ final class FuzzyIndex: Sendable {
                 lo += 1
             }
         }
-        let scalars = Array(skeleton.unicodeScalars)
+        let prepared = EditDistance.Query(skeleton)
         return found.map { keys[Int($0)] }.filter {
-            $0 != skeleton && EditDistance.damerauLevenshtein(Array($0.unicodeScalars), scalars) <= maxDistance
+            $0 != skeleton && EditDistance.distance(prepared, $0) <= maxDistance
         }
     }
 }
@@ -297,34 +302,80 @@ enum EditDistance {
         let length: Int
         let isASCII: Bool
         let scalars: [Unicode.Scalar]
+        /// For an ASCII query of 1 to 64 bytes, the positions of each byte value as bits
+        /// (bit i set in `positions[c]` when byte i is c), for `bitParallelDistance`.
+        let positions: [UInt64]
 
         init(_ text: String) {
             self.text = text
             isASCII = text.utf8.allSatisfy { $0 < 0x80 }
             scalars = isASCII ? [] : Array(text.unicodeScalars)
             length = isASCII ? text.utf8.count : scalars.count
+            var positions: [UInt64] = []
+            if isASCII && (1...64).contains(length) {
+                positions = Array(repeating: 0, count: 128)
+                for (i, c) in text.utf8.enumerated() { positions[Int(c)] |= 1 << UInt64(i) }
+            }
+            self.positions = positions
         }
     }
 
+    /// The optimal string alignment distance between a query of 1 to 64 ASCII bytes (its
+    /// `positions`, `length` bytes) and ASCII `text`, a column of the distance table per
+    /// byte of `text` as bit vectors: Hyyrö's bit-parallel algorithm (2002, after Myers
+    /// 1999) with his transposition term. Equals `damerauLevenshtein(bytes:_:)`.
+    static func bitParallelDistance(positions: UnsafeBufferPointer<UInt64>, length: Int,
+                                    _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var positive: UInt64 = ~0, negative: UInt64 = 0  // vertical deltas +1 and -1
+        var diagonalZero: UInt64 = 0, previousMatch: UInt64 = 0
+        var distance = length
+        let last: UInt64 = 1 << UInt64(length - 1)
+        for c in text {
+            let match = positions[Int(c)]
+            let transposition = ((~diagonalZero & match) << 1) & previousMatch
+            diagonalZero = (((match & positive) &+ positive) ^ positive) | match | negative | transposition
+            var horizontalPositive = negative | ~(diagonalZero | positive)
+            var horizontalNegative = diagonalZero & positive
+            if horizontalPositive & last != 0 { distance += 1 }
+            if horizontalNegative & last != 0 { distance -= 1 }
+            horizontalPositive = (horizontalPositive << 1) | 1
+            horizontalNegative <<= 1
+            positive = horizontalNegative | ~(diagonalZero | horizontalPositive)
+            negative = horizontalPositive & diagonalZero
+            previousMatch = match
+        }
+        return distance
+    }
+
+    /// The optimal string alignment distance from a prepared query to `b`: bit vectors
+    /// when both are ASCII and the query is short, else the table.
+    static func distance(_ query: Query, _ b: String) -> Int { measure(query, b).distance }
+
     /// `similarity(_:_:)` with the first string prepared.
     static func similarity(_ query: Query, _ b: String) -> Double {
+        let (distance, length) = measure(query, b)
+        let longer = max(query.length, length)
+        return longer == 0 ? 1 : 1 - Double(distance) / Double(longer)
+    }
+
+    /// The distance from `query` to `b`, and `b`'s length in scalars.
+    private static func measure(_ query: Query, _ b: String) -> (distance: Int, length: Int) {
+        var b = b
         if query.isASCII {
-            var a = query.text, b = b
-            let fast = b.withUTF8 { yb -> Double? in
+            var a = query.text
+            let fast = b.withUTF8 { yb -> Int? in
                 guard yb.allSatisfy({ $0 < 0x80 }) else { return nil }
-                let longer = max(query.length, yb.count)
-                if longer == 0 { return 1 }
-                let d = a.withUTF8 { damerauLevenshtein(bytes: $0, yb) }
-                return 1 - Double(d) / Double(longer)
+                if query.positions.isEmpty { return a.withUTF8 { damerauLevenshtein(bytes: $0, yb) } }
+                if yb.isEmpty { return query.length }
+                return query.positions.withUnsafeBufferPointer {
+                    bitParallelDistance(positions: $0, length: query.length, yb)
+                }
             }
-            if let fast { return fast }
-            return similarity(query.text, b)
+            if let fast { return (fast, b.utf8.count) }
         }
-        let x = query.scalars
         let y = Array(b.unicodeScalars)
-        if x == y { return 1 }
-        let longer = max(x.count, y.count)
-        return longer == 0 ? 1 : 1 - Double(damerauLevenshtein(x, y)) / Double(longer)
+        let x = query.isASCII ? Array(query.text.unicodeScalars) : query.scalars
+        return (damerauLevenshtein(x, y), y.count)
     }
 
     /// 1 minus the distance over the longer length; 1 for equal strings.

@@ -19,12 +19,14 @@ extension Gazetteer {
             a.score != b.score ? a.score > b.score
                 : rankFacts[a.hit.place].population > rankFacts[b.hit.place].population
         }
-        var candidates = ranked.prefix(Gazetteer.explainedCandidates).map { item -> Candidate in
+        let explained = ranked.prefix(Gazetteer.explainedCandidates).map { item -> Explained in
             var reasons: [String] = []
             let score = score(item.hit, query: fold, context: context, stopWord: stopWord, reasons: &reasons)
-            return Candidate(place: places[item.hit.place], score: score, reasons: reasons)
+            return Explained(place: item.hit.place, score: score, reasons: reasons)
         }
-        candidates = mergingSamePlaces(candidates)
+        var candidates = mergingSamePlaces(explained).map {
+            Candidate(place: places[$0.place], score: $0.score, reasons: $0.reasons)
+        }
         guard var best = candidates.first, best.score >= Gazetteer.threshold else {
             return Resolution(query: name, candidates: candidates, best: nil)
         }
@@ -192,22 +194,30 @@ extension Gazetteer {
         func append(_ reason: @autoclosure () -> String) { target?.pointee.append(reason()) }
     }
 
+    /// A scored hit with its reasons, before it becomes a `Candidate` (which copies the place).
+    private struct Explained {
+        var place: Int
+        var score: Double
+        var reasons: [String]
+    }
+
     /// Keeps one candidate per place: rows within `samePlaceKilometres` of a better one are
     /// the same place (a curated row absorbs the GeoNames row it refines).
-    private func mergingSamePlaces(_ ranked: [Candidate]) -> [Candidate] {
-        var kept: [Candidate] = []
+    private func mergingSamePlaces(_ ranked: [Explained]) -> [Explained] {
+        var kept: [Explained] = []
         for c in ranked {
+            let facts = rankFacts[c.place]
             // 5 km is 0.045° of latitude: rows further apart in latitude skip the trigonometry.
             if let j = kept.firstIndex(where: {
-                abs($0.place.coordinate.latitude - c.place.coordinate.latitude) < 0.05
-                    && Gazetteer.sameLevel($0.place.kind, c.place.kind)
-                    && Gazetteer.kilometres($0.place.coordinate, c.place.coordinate) < Gazetteer.samePlaceKilometres
+                let other = rankFacts[$0.place]
+                return abs(other.coordinate.latitude - facts.coordinate.latitude) < 0.05
+                    && Gazetteer.sameLevel(other.kind, facts.kind)
+                    && Gazetteer.kilometres(other.coordinate, facts.coordinate) < Gazetteer.samePlaceKilometres
             }) {
-                if Gazetteer.isCurated(c.place) && !Gazetteer.isCurated(kept[j].place) {
+                if facts.isCurated && !rankFacts[kept[j].place].isCurated {
                     let reasons = kept[j].reasons
-                    kept[j] = c
-                    kept[j].score = max(c.score, kept[j].score)
-                    kept[j].reasons = c.reasons + ["same place as \(reasons.first ?? "a GeoNames row")"]
+                    kept[j] = Explained(place: c.place, score: max(c.score, kept[j].score),
+                                        reasons: c.reasons + ["same place as \(reasons.first ?? "a GeoNames row")"])
                 }
                 continue
             }

@@ -85,6 +85,45 @@ struct NormalizationTests {
             Array(b.utf8).withUnsafeBufferPointer { EditDistance.damerauLevenshtein(bytes: x, $0) }
         }
         #expect(bytes == expected, "the byte path agrees with the scalar path")
+        let query = EditDistance.Query(a)
+        if !query.positions.isEmpty {
+            let bits = query.positions.withUnsafeBufferPointer { p in
+                Array(b.utf8).withUnsafeBufferPointer {
+                    EditDistance.bitParallelDistance(positions: p, length: query.length, $0)
+                }
+            }
+            #expect(bits == expected, "the bit-parallel path agrees with the table")
+        }
+    }
+
+    /// Random pairs over a three-letter alphabet (so that transpositions, repeats and
+    /// near-misses are frequent), lengths 1 to 64 for the query: the bit vectors must give
+    /// the table's distance every time, both ways round.
+    @Test func bitParallelDistanceEqualsTheTable() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        func word(_ maxLength: Int) -> String {
+            String(decoding: (0..<(1 + next(maxLength))).map { _ in UInt8(ascii: "a") + UInt8(next(3)) },
+                   as: UTF8.self)
+        }
+        var mismatches: [String] = []
+        for round in 0..<4_000 {
+            let a = word(round % 10 == 0 ? 64 : 9), b = word(round % 10 == 0 ? 70 : 9)
+            let table = Array(a.utf8).withUnsafeBufferPointer { x in
+                Array(b.utf8).withUnsafeBufferPointer { EditDistance.damerauLevenshtein(bytes: x, $0) }
+            }
+            let query = EditDistance.Query(a)
+            let bits = query.positions.withUnsafeBufferPointer { p in
+                Array(b.utf8).withUnsafeBufferPointer {
+                    EditDistance.bitParallelDistance(positions: p, length: query.length, $0)
+                }
+            }
+            if bits != table { mismatches.append("\(a) \(b): \(bits) vs \(table)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 }
 
