@@ -15,6 +15,8 @@ struct Casualties: Sendable, Hashable {
             return (1, 1)
         }
         if let n = Lexicon.numberWords[w] { return (n, 1) }
+        // "twenty-one": only a hyphenated word can be one, and most words are not.
+        guard w.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = w.split(separator: "-")
         if parts.count == 2, let tens = Lexicon.numberWords[String(parts[0])],
            let units = Lexicon.numberWords[String(parts[1])], tens >= 20, units < 10 {

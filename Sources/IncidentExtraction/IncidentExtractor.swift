@@ -13,6 +13,9 @@ import Gazetteer
 /// input gives the same IDs.
 public struct IncidentExtractor: Sendable {
     public let gazetteer: Gazetteer
+    /// Governorates by the name they were asked for: every sentence with a town asks for its
+    /// governorate, and a document names only a few.
+    private let regions = RegionCache()
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
@@ -226,8 +229,10 @@ public struct IncidentExtractor: Sendable {
 
     /// The governorate called `name`, as an admin1 entry of the gazetteer.
     func region(named name: String) -> Place? {
-        gazetteer.resolve(name, context: ResolutionContext(countries: ["SY"], adminCue: true))
-            .candidates.first { $0.place.kind == .admin1 && $0.place.country == "SY" }?.place
+        regions.place(named: name) {
+            gazetteer.resolve(name, context: ResolutionContext(countries: ["SY"], adminCue: true))
+                .candidates.first { $0.place.kind == .admin1 && $0.place.country == "SY" }?.place
+        }
     }
 
     static func eventID(_ document: String, _ offset: Int, _ placeID: String) -> String {
@@ -238,5 +243,23 @@ public struct IncidentExtractor: Sendable {
         }
         let hex = String(hash, radix: 16)
         return "IM" + String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12)).uppercased()
+    }
+}
+
+/// The governorates `IncidentExtractor.region(named:)` has found, shared by every copy of
+/// the extractor and every worker; the lock makes the first look-up of a name safe to race.
+final class RegionCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [String: Place?] = [:]
+
+    func place(named name: String, resolving resolve: () -> Place?) -> Place? {
+        lock.lock()
+        if let known = found[name] { lock.unlock(); return known }
+        lock.unlock()
+        let place = resolve()
+        lock.lock()
+        found[name] = place
+        lock.unlock()
+        return place
     }
 }

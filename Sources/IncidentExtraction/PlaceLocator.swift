@@ -164,14 +164,19 @@ extension IncidentExtractor {
 
     /// Whether `word` is a name written with a lowercase Arabic article ("al-Bab").
     static func hasArabicArticle(_ word: String) -> Bool {
-        guard let a = arabicArticles.first(where: word.hasPrefix) else { return false }
+        // Every article starts with a or e and ends with a hyphen by the fourth byte: most
+        // words are ruled out on their bytes before any prefix comparison.
+        let bytes = word.utf8
+        guard let first = bytes.first, first == UInt8(ascii: "a") || first == UInt8(ascii: "e"),
+              bytes.prefix(4).contains(UInt8(ascii: "-")),
+              let a = arabicArticles.first(where: word.hasPrefix) else { return false }
         return word.dropFirst(a.count).first?.isUppercase == true
     }
 
     /// `text` with a lowercase Arabic article capitalized ("al-Bab" -> "Al-Bab"), so that names
     /// written the common way are found; every offset stays the same.
     static func capitalizingArticles(_ text: String) -> String {
-        guard text.contains("-") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var atWordStart = true

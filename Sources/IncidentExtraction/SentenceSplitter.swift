@@ -130,12 +130,19 @@ enum SentenceSplitter {
         var start = 0
         var offset = 0
         func flush() {
-            while let last = current.last, last == "-" || last == "'" || last == "’" { current.removeLast() }
-            if !current.isEmpty {
+            // Characters are read only where a scalar cannot settle it: a word ending in an
+            // ASCII letter or digit has nothing to trim, and one starting with an ASCII
+            // scalar is capitalised when that scalar is A to Z.
+            if let last = current.unicodeScalars.last, last.value >= 0x80 || last == "-" || last == "'" {
+                while let last = current.last, last == "-" || last == "'" || last == "’" { current.removeLast() }
+            }
+            if let first = current.unicodeScalars.first {
                 var lower = current.lowercased()
                 if lower.unicodeScalars.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+                let isCapitalized = first.value < 0x80 ? first.value >= 0x41 && first.value <= 0x5A
+                    : current.first!.isUppercase
                 words.append(Word(text: current, lower: lower, start: start,
-                                  end: start + current.utf16.count, isCapitalized: current.first!.isUppercase))
+                                  end: start + current.utf16.count, isCapitalized: isCapitalized))
             }
             current = ""
         }
