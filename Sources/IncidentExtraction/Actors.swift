@@ -37,10 +37,11 @@ enum Actors {
         let claimed = ["claimed responsibility", "claimed the attack", "said it had", "said its ", "announced that its"]
             .contains(where: lower.contains)
         for (position, name, range) in hits where !actors.contains(where: { $0.name == name }) {
-            let before = text(position - 40, range.lowerBound)
+            // The hedge stands in the 40 bytes before the actor's name.
+            let before = (position - 40)..<range.lowerBound
             var attribution = Attribution.reported
             if ["suspected", "likely", "believed to be", "apparently", "presumed", "thought to be", "probably"]
-                .contains(where: before.contains) {
+                .contains(where: { lower.contains($0, in: before) }) {
                 attribution = .suspected
             } else if claimed {
                 attribution = .claimed

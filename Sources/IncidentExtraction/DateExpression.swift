@@ -39,8 +39,18 @@ struct DateExpression: Sendable, Hashable {
         var found: [DateExpression] = []
         var i = 0
         func word(_ k: Int) -> String { k >= 0 && k < words.count ? words[k] : "" }
-        func year(_ s: String) -> Int? { s.count == 4 ? Int(s).flatMap { (1990...2100).contains($0) ? $0 : nil } : nil }
+        // Words reach here lowercased and split on letters and digits, so a number starts
+        // with a digit and is ASCII: most words are ruled out on their first byte, and
+        // lengths are byte counts.
+        func startsWithDigit(_ s: String) -> Bool {
+            guard let first = s.utf8.first else { return false }
+            return first >= 0x30 && first <= 0x39
+        }
+        func year(_ s: String) -> Int? {
+            s.utf8.count == 4 && startsWithDigit(s) ? Int(s).flatMap { (1990...2100).contains($0) ? $0 : nil } : nil
+        }
         func dayNumber(_ s: String) -> Int? {
+            guard startsWithDigit(s), s.utf8.count <= 4 else { return nil }
             let ordinal = ["th", "st", "nd", "rd"].contains(where: s.hasSuffix)
             let digits = ordinal ? String(s.dropLast(2)) : s
             return digits.count <= 2 ? Int(digits).flatMap { (1...31).contains($0) ? $0 : nil } : nil
@@ -51,7 +61,7 @@ struct DateExpression: Sendable, Hashable {
         }
         while i < words.count {
             let w = words[i]
-            if w.count == 10, let date = CalendarDate(iso: w) {
+            if w.utf8.count == 10, startsWithDigit(w), let date = CalendarDate(iso: w) {
                 found.append(DateExpression(date: date, precision: .day, cue: w, isRelative: false))
                 i += 1
                 continue

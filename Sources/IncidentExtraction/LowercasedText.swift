@@ -40,14 +40,21 @@ struct LowercasedText {
     /// Whether `phrase` occurs anywhere.
     func contains(_ phrase: String) -> Bool { firstOffset(of: phrase, from: 0) != nil }
 
-    /// The UTF-8 offset of the first `phrase` at or after `start`.
-    func firstOffset(of phrase: String, from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
+    /// Whether `phrase` occurs wholly inside the UTF-8 offsets `range`.
+    func contains(_ phrase: String, in range: Range<Int>) -> Bool {
+        firstOffset(of: phrase, from: max(0, range.lowerBound), before: range.upperBound) != nil
+    }
+
+    /// The UTF-8 offset of the first `phrase` at or after `start` that ends by `end`
+    /// (default: the end of the text).
+    func firstOffset(of phrase: String, from start: Int, before end: Int = .max) -> Int? {
+        let end = min(end, bytes.count)
+        guard start < end else { return nil }
         var phrase = phrase
         return phrase.withUTF8 { needle -> Int? in
-            guard needle.count > 0, needle.count <= bytes.count - start, mayContain(needle) else { return nil }
+            guard needle.count > 0, needle.count <= end - start, mayContain(needle) else { return nil }
             return bytes.withUnsafeBufferPointer { hay -> Int? in
-                let first = needle[0], last = hay.count - needle.count
+                let first = needle[0], last = end - needle.count
                 var i = start
                 outer: while i <= last {
                     if hay[i] != first { i += 1; continue }

@@ -27,6 +27,16 @@ import Testing
                     }
                     #expect(text.firstOffset(of: phrase, from: start) == expected, "\(phrase) in \(sentence) from \(start)")
                 }
+                // Inside a window: only occurrences that end by the window's end count.
+                for start in stride(from: -3, through: hay.count, by: 3) {
+                    for end in stride(from: start, through: hay.count + 2, by: 4) {
+                        let lo = max(0, start), hi = min(end, hay.count)
+                        let inside = !needle.isEmpty && lo <= hi - needle.count
+                            && (lo...(hi - needle.count)).contains { Array(hay[$0..<$0 + needle.count]) == needle }
+                        #expect(text.contains(phrase, in: start..<end) == inside,
+                                "\(phrase) in \(sentence) within \(start)..<\(end)")
+                    }
+                }
                 #expect(text.contains(phrase) == (text.firstOffset(of: phrase, from: 0) != nil))
             }
         }
