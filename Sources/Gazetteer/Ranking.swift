@@ -14,14 +14,15 @@ extension Gazetteer {
         let stopWord = StopList.words.contains(fold)
         // Score every hit as a number, then explain (build reasons for) only the best few:
         // a short skeleton can meet hundreds of villages.
-        var ranked = hits.map { (hit: $0, score: score($0, query: fold, context: context, stopWord: stopWord, reasons: nil)) }
+        let asked = Asked(query: fold, context: context, stopWord: stopWord)
+        var ranked = hits.map { (hit: $0, score: score($0, asked, reasons: nil)) }
         ranked.sort { a, b in
             a.score != b.score ? a.score > b.score
                 : rankFacts[a.hit.place].population > rankFacts[b.hit.place].population
         }
         let explained = ranked.prefix(Gazetteer.explainedCandidates).map { item -> Explained in
             var reasons: [String] = []
-            let score = score(item.hit, query: fold, context: context, stopWord: stopWord, reasons: &reasons)
+            let score = score(item.hit, asked, reasons: &reasons)
             return Explained(place: item.hit.place, score: score, reasons: reasons)
         }
         var candidates = mergingSamePlaces(explained).map {
@@ -116,8 +117,30 @@ extension Gazetteer {
     static let explainedCandidates = 8
 
     /// The score of `hit` in 0...1; appends the reasons when `reasons` is given.
-    private func score(_ hit: NameHit, query fold: String, context: ResolutionContext, stopWord: Bool,
-                       reasons: UnsafeMutablePointer<[String]>?) -> Double {
+    /// What one look-up asks, prepared once for scoring all its hits.
+    private struct Asked {
+        var query: String
+        var context: ResolutionContext
+        var stopWord: Bool
+        /// The context's nearby places as points on the unit sphere.
+        var nearby: [SIMD3<Double>]
+
+        init(query: String, context: ResolutionContext, stopWord: Bool) {
+            self.query = query
+            self.context = context
+            self.stopWord = stopWord
+            nearby = context.nearby.map(Gazetteer.unitVector)
+        }
+    }
+
+    /// Squared chord lengths on the unit sphere for the nearby-place distances that ranking
+    /// tells apart: the chord grows with the distance, so comparing chords needs no
+    /// trigonometry per hit.
+    private static let chord30 = chordSquared(km: 30), chord100 = chordSquared(km: 100),
+                       chord400 = chordSquared(km: 400)
+
+    private func score(_ hit: NameHit, _ asked: Asked, reasons: UnsafeMutablePointer<[String]>?) -> Double {
+        let context = asked.context, stopWord = asked.stopWord, fold = asked.query
         let p = rankFacts[hit.place]
         var score: Double
         let explain = Explanation(reasons)
@@ -144,16 +167,19 @@ extension Gazetteer {
                 score -= 0.10
             }
         }
-        if !context.nearby.isEmpty {
-            var km = Double.infinity
-            for c in context.nearby { km = min(km, Gazetteer.kilometres(p.coordinate, c)) }
-            if km < 30 {
+        if !asked.nearby.isEmpty {
+            var chord = Double.infinity
+            for c in asked.nearby {
+                let d = c - p.unit
+                chord = min(chord, (d * d).sum())
+            }
+            if chord < Gazetteer.chord30 {
                 score += 0.14
-                explain.append("near a place of the same text (\(Int(km.rounded())) km)")
-            } else if km < 100 {
+                explain.append("near a place of the same text (\(Int(Gazetteer.kilometres(chordSquared: chord).rounded())) km)")
+            } else if chord < Gazetteer.chord100 {
                 score += 0.07
-                explain.append("within 100 km of a place of the same text (\(Int(km.rounded())) km)")
-            } else if km > 400 {
+                explain.append("within 100 km of a place of the same text (\(Int(Gazetteer.kilometres(chordSquared: chord).rounded())) km)")
+            } else if chord > Gazetteer.chord400 {
                 score -= 0.06
             }
         }
@@ -237,10 +263,13 @@ extension Gazetteer {
         /// a good part of a look-up.
         var populationScore: Double
         var isCurated: Bool
+        /// The place on the unit sphere.
+        var unit: SIMD3<Double>
 
         init(_ place: Place) {
             kind = place.kind
             coordinate = place.coordinate
+            unit = Gazetteer.unitVector(place.coordinate)
             population = place.population ?? 0
             populationScore = population > 0 ? 0.10 * min(1, log10(Double(population) + 1) / 6.5) : 0
             isCurated = Gazetteer.isCurated(place)
@@ -261,6 +290,26 @@ extension Gazetteer {
         case .feature: 2
         case .seat, .town, .village: 3
         }
+    }
+
+    /// A point on the unit sphere.
+    static func unitVector(_ c: Coordinate) -> SIMD3<Double> {
+        let rad = Double.pi / 180
+        let lat = c.latitude * rad, lon = c.longitude * rad
+        return SIMD3(cos(lat) * cos(lon), cos(lat) * sin(lon), sin(lat))
+    }
+
+    /// The squared chord, on the unit sphere, of a great-circle distance on the sphere of
+    /// `kilometres(_:_:)`.
+    static func chordSquared(km: Double) -> Double {
+        let c = 2 * sin(km / (2 * 6371))
+        return c * c
+    }
+
+    /// The great-circle distance of a squared chord on the unit sphere (the haversine's
+    /// h is a quarter of it).
+    static func kilometres(chordSquared: Double) -> Double {
+        2 * 6371 * asin(min(1, chordSquared.squareRoot() / 2))
     }
 
     /// Great-circle distance in kilometres on a sphere of 6,371 km: good enough to rank

@@ -10,6 +10,28 @@ func fixtureGazetteer() throws -> Gazetteer {
 
 @Suite("Ranking with context")
 struct RankingTests {
+    /// Ranking compares squared chords on the unit sphere instead of haversine distances:
+    /// the two must give the same kilometres, from metres to across the region.
+    @Test func chordsGiveTheHaversineDistance() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func unit() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for k in 0..<2_000 {
+            let a = Coordinate(longitude: 35 + 8 * unit(), latitude: 32 + 6 * unit())
+            let scale = [1e-4, 0.01, 0.3, 3][k % 4]
+            let b = Coordinate(longitude: a.longitude + scale * (unit() - 0.5), latitude: a.latitude + scale * (unit() - 0.5))
+            let d = Gazetteer.unitVector(a) - Gazetteer.unitVector(b)
+            let chord = (d * d).sum()
+            let km = Gazetteer.kilometres(a, b)
+            #expect(abs(Gazetteer.kilometres(chordSquared: chord) - km) < 1e-6 + 1e-9 * km, "\(a) \(b)")
+            for threshold in [30.0, 100, 400] where abs(km - threshold) > 1e-6 {
+                #expect((chord < Gazetteer.chordSquared(km: threshold)) == (km < threshold))
+            }
+        }
+    }
+
     @Test func populationDecidesWithoutContext() throws {
         let g = try fixtureGazetteer()
         let r = g.resolve("Qarawan")
