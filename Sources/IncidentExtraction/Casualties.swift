@@ -33,6 +33,7 @@ struct Casualties: Sendable, Hashable {
             .contains(where: lower.contains) {
             c.fatalities = 0
         }
+        guard Lexicon.casualtyCues.contains(where: lower.contains) else { return c }
         var i = 0
         while i < words.count {
             let w = words[i]

@@ -70,7 +70,8 @@ public struct IncidentExtractor: Sendable {
         var subEvents: [(Lexicon.SubEvent, String)] = []
         var i = 0
         while i < lowers.count {
-            if i + 1 < lowers.count, let e = Lexicon.eventPhrases[lowers[i] + " " + lowers[i + 1]] {
+            if i + 1 < lowers.count, Lexicon.eventPhraseFirstWords.contains(lowers[i]),
+               let e = Lexicon.eventPhrases[lowers[i] + " " + lowers[i + 1]] {
                 subEvents.append((e, lowers[i] + " " + lowers[i + 1])); i += 2; continue
             }
             if let e = Lexicon.eventWords[lowers[i]] { subEvents.append((e, lowers[i])) }

@@ -30,6 +30,10 @@ enum Lexicon {
     }
 
     /// Two-word cues, checked before single words.
+    /// The first words of `eventPhrases`: a pair of words is looked up only when its first
+    /// word can open a phrase.
+    static let eventPhraseFirstWords: Set<String> = Set(eventPhrases.keys.map { String($0.split(separator: " ")[0]) })
+
     static let eventPhrases: [String: SubEvent] = [
         "air strike": .airStrike, "air strikes": .airStrike, "air raid": .airStrike, "air raids": .airStrike,
         "barrel bomb": .airStrike, "barrel bombs": .airStrike, "suicide bomber": .suicideBomb,
@@ -140,6 +144,9 @@ enum Lexicon {
     static let killedWords: Set<String> = ["killed", "dead", "died", "deaths", "fatalities", "killing", "kills",
                                            "lifeless", "perished", "bodies"]
     static let injuredWords: Set<String> = ["injured", "wounded", "hurt", "injuries", "injuring", "wounding", "wounds"]
+    /// Every word a count can hang on ("toll" for "the toll rose to 9"): a sentence that
+    /// holds none of them, even inside another word, has no toll to read.
+    static let casualtyCues: [String] = Array(killedWords) + Array(injuredWords) + ["toll"]
     static let personWords: Set<String> = ["civilian", "child", "man", "woman", "boy", "girl", "person", "fighter",
                                            "soldier", "member", "worker", "farmer", "shepherd", "journalist", "driver"]
 

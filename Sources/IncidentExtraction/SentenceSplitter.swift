@@ -126,10 +126,15 @@ enum SentenceSplitter {
     /// The words of `text` with their UTF-16 offsets.
     static func words(_ text: String) -> [Word] {
         var words: [Word] = []
-        var current = ""
+        let scalars = text.unicodeScalars
+        var wordStart: String.UnicodeScalarView.Index?
         var start = 0
         var offset = 0
-        func flush() {
+        /// Ends the word running up to `end`: one copy of its scalars, not one append each.
+        func flush(upTo end: String.UnicodeScalarView.Index) {
+            guard let from = wordStart else { return }
+            wordStart = nil
+            var current = String(Substring(scalars[from..<end]))
             // Characters are read only where a scalar cannot settle it: a word ending in an
             // ASCII letter or digit has nothing to trim, and one starting with an ASCII
             // scalar is capitalised when that scalar is A to Z.
@@ -144,32 +149,34 @@ enum SentenceSplitter {
                 words.append(Word(text: current, lower: lower, start: start,
                                   end: start + current.utf16.count, isCapitalized: isCapitalized))
             }
-            current = ""
         }
         // Scalar by scalar rather than by Character: grapheme breaking and Character
         // properties were a tenth of extraction. A Character is a letter or a number by its
         // first scalar, and the scalars that extend it (combining marks, joiners) follow a
         // letter here, so the words are the same (SentenceSplitterTests compares them).
-        for scalar in text.unicodeScalars {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
             let v = scalar.value
+            let inWord = wordStart != nil
             let isWordChar: Bool
             if v < 0x80 {
                 isWordChar = (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39)
-                    || (!current.isEmpty && (v == 0x2D || v == 0x27))
+                    || (inWord && (v == 0x2D || v == 0x27))
             } else {
                 let p = scalar.properties
                 isWordChar = p.isAlphabetic || p.numericType != nil
-                    || (!current.isEmpty && (v == 0x2019 || Self.extendsCharacter(p, v)))
+                    || (inWord && (v == 0x2019 || Self.extendsCharacter(p, v)))
             }
             if isWordChar {
-                if current.isEmpty { start = offset }
-                current.unicodeScalars.append(scalar)
+                if !inWord { wordStart = index; start = offset }
             } else {
-                flush()
+                flush(upTo: index)
             }
             offset += v < 0x10000 ? 1 : 2
+            scalars.formIndex(after: &index)
         }
-        flush()
+        flush(upTo: scalars.endIndex)
         return words
     }
 
