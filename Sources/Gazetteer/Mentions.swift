@@ -44,7 +44,7 @@ extension Gazetteer {
                        NameKey.fold(scalars: text.unicodeScalars[words[i + 1].start..<words[i + 1].end])) {
                     break
                 }
-                result.append(PlaceMention(surface: String(String.UnicodeScalarView(span)),
+                result.append(PlaceMention(surface: String(Substring(span)),
                                            startOffset: w.utf16Start, endOffset: words[i + n - 1].utf16End))
                 matched = n
                 break
@@ -94,7 +94,7 @@ extension Gazetteer {
             while index < scalars.endIndex {
                 let c = scalars[index]
                 if isWordScalar(c) {
-                    if position > 0 && scalars[scalars.index(before: index)] == "-" && c.properties.isUppercase {
+                    if position > 0 && scalars[scalars.index(before: index)] == "-" && Self.isUppercase(c) {
                         upperAfterArticleHyphen = true
                     }
                     position += 1
@@ -111,7 +111,7 @@ extension Gazetteer {
             }
             let isArabic = (0x0600...0x06FF).contains(s.value)
             words.append(Word(start: start, end: end, utf16Start: utf16Start, utf16End: utf16,
-                              startsName: s.properties.isUppercase || isArabic || upperAfterArticleHyphen,
+                              startsName: Self.isUppercase(s) || isArabic || upperAfterArticleHyphen,
                               isArabic: isArabic, joinsPrevious: gapIsSpace))
             gapIsSpace = true
         }
@@ -119,8 +119,17 @@ extension Gazetteer {
     }
 
     private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        // ASCII by its bytes: letters and digits are its only alphabetic and numeric scalars.
+        if s.value < 0x80 {
+            let v = s.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
             || (0x0300...0x036F).contains(s.value) || (0x064B...0x065F).contains(s.value) || s.value == 0x0640
+    }
+
+    private static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value >= 0x41 && s.value <= 0x5A : s.properties.isUppercase
     }
 
     private static func isJoiner(_ s: Unicode.Scalar) -> Bool {
