@@ -78,14 +78,6 @@ public struct IncidentExtractor: Sendable {
             i += 1
         }
         let casualties = Casualties.read(lowers, in: lower)
-        // A date after a reporting verb ("the coalition said on Friday") dates the report, not the event.
-        let dates = DateExpression.find(in: lowers, reference: document.date).filter { d in
-            guard let k = lowers.indices.first(where: {
-                d.cue.hasSuffix(lowers[$0]) && (!d.cue.hasPrefix("on ") || ($0 > 0 && lowers[$0 - 1] == "on"))
-            }), k >= 2 else { return true }
-            let verb = lowers[k - 1] == "on" ? lowers[k - 2] : lowers[k - 1]
-            return !["said", "announced", "reported", "added", "stated", "told"].contains(verb)
-        }
         let hasAttackOnPeople = casualties.fatalities != nil && subEvents.isEmpty
             && (lower.contains("killed") || lower.contains("shot")) && !lower.contains("were killed in")
         let backReference = ["the strike", "the attack", "the raid", "the shelling", "the blast", "the explosion",
@@ -107,10 +99,21 @@ public struct IncidentExtractor: Sendable {
             }
         }
         if subEvents.isEmpty, hasAttackOnPeople { subEvents.append((.attack, "killed")) }
-        if subEvents.isEmpty, !backReference, !Actors.read(lower).isEmpty,
-           let verb = lowers.first(where: Self.strikeVerbs.contains) {
+        if subEvents.isEmpty, !backReference, let verb = lowers.first(where: Self.strikeVerbs.contains),
+           !Actors.read(lower).isEmpty {
             // A state force striking without a named weapon: ACLED codes it as remote fire.
             subEvents.append((.shelling, verb))
+        }
+        // Dates matter only to an event or to a sentence pointing back at one; every other
+        // sentence (most of a long article) skips reading them.
+        guard !subEvents.isEmpty || backReference else { return }
+        // A date after a reporting verb ("the coalition said on Friday") dates the report, not the event.
+        let dates = DateExpression.find(in: lowers, reference: document.date).filter { d in
+            guard let k = lowers.indices.first(where: {
+                d.cue.hasSuffix(lowers[$0]) && (!d.cue.hasPrefix("on ") || ($0 > 0 && lowers[$0 - 1] == "on"))
+            }), k >= 2 else { return true }
+            let verb = lowers[k - 1] == "on" ? lowers[k - 2] : lowers[k - 1]
+            return !["said", "announced", "reported", "added", "stated", "told"].contains(verb)
         }
         if backReference, !state.lastDateWasWritten, let d = dates.first, let range = state.lastIncidentRange,
            state.lastParagraph == sentence.paragraph, !mentionsPlace(words) {
