@@ -124,12 +124,15 @@ extension Gazetteer {
         var stopWord: Bool
         /// The context's nearby places as points on the unit sphere.
         var nearby: [SIMD3<Double>]
+        /// The named countries as `RankFacts.countryCode` values.
+        var countryCodes: [UInt16]
 
         init(query: String, context: ResolutionContext, stopWord: Bool) {
             self.query = query
             self.context = context
             self.stopWord = stopWord
             nearby = context.nearby.map(Gazetteer.unitVector)
+            countryCodes = context.countries.map(RankFacts.code)
         }
     }
 
@@ -160,7 +163,7 @@ extension Gazetteer {
         }
         if !context.countries.isEmpty {
             let country = places[hit.place].country
-            if context.countries.contains(country) {
+            if p.countryCode != 0 ? asked.countryCodes.contains(p.countryCode) : context.countries.contains(country) {
                 score += 0.08
                 explain.append("country \(country) named")
             } else {
@@ -265,11 +268,21 @@ extension Gazetteer {
         var isCurated: Bool
         /// The place on the unit sphere.
         var unit: SIMD3<Double>
+        /// A two-letter ASCII country code as its two bytes; 0 for any other code, which is
+        /// then compared as a string.
+        var countryCode: UInt16
+
+        static func code(_ country: String) -> UInt16 {
+            let bytes = Array(country.utf8)
+            guard bytes.count == 2, bytes.allSatisfy({ $0 < 0x80 }) else { return 0 }
+            return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+        }
 
         init(_ place: Place) {
             kind = place.kind
             coordinate = place.coordinate
             unit = Gazetteer.unitVector(place.coordinate)
+            countryCode = Self.code(place.country)
             population = place.population ?? 0
             populationScore = population > 0 ? 0.10 * min(1, log10(Double(population) + 1) / 6.5) : 0
             isCurated = Gazetteer.isCurated(place)

@@ -212,7 +212,8 @@ public struct IncidentExtractor: Sendable {
                 notes: ([sentence.text] + notes).joined(separator: " | "), confidence: min(0.95, confidence),
                 provenance: [prov])
             result.incidents.append(incident)
-            state.nearby.append(loc.place.coordinate)
+            // Each place once: ranking measures every candidate against all of them.
+            if !state.nearby.contains(loc.place.coordinate) { state.nearby.append(loc.place.coordinate) }
         }
         state.lastIncidentRange = first..<result.incidents.count
         state.lastParagraph = sentence.paragraph
