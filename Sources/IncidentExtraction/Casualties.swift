@@ -25,6 +25,19 @@ struct Casualties: Sendable, Hashable {
         return nil
     }
 
+    /// The words `read` can start from: killed and injured words, number words, vague
+    /// counts, "to" (a toll rising to), and "a", "an", "one" (a dozen, one civilian).
+    static let countOpeners: Set<String> = Lexicon.killedWords.union(Lexicon.injuredWords)
+        .union(Lexicon.numberWords.keys).union(Lexicon.vagueCounts).union(["to", "a", "an", "one"])
+
+    /// Whether a count rule can start at `w`: a digit, a hyphenated word ("twenty-one"), or
+    /// one of `countOpeners`.
+    static func mayOpenCount(_ w: String) -> Bool {
+        guard let first = w.utf8.first else { return false }
+        if first >= 0x30 && first <= 0x39 { return true }
+        return w.utf8.contains(UInt8(ascii: "-")) || countOpeners.contains(w)
+    }
+
     /// Reads counts like "seven civilians were killed", "killing three", "14 injured",
     /// "the death toll rose to 9", "no casualties".
     static func read(_ words: [String], in lower: LowercasedText) -> Casualties {
@@ -37,6 +50,9 @@ struct Casualties: Sendable, Hashable {
         var i = 0
         while i < words.count {
             let w = words[i]
+            // Every rule below starts at a number, a toll word, a vague count or "to": one
+            // look-up (or a first byte) rules out the other words.
+            if !Self.mayOpenCount(w) { i += 1; continue }
             // Verb first: "killed seven", "injuring at least 14".
             if Lexicon.killedWords.contains(w) || Lexicon.injuredWords.contains(w) || w == "to" {
                 var k = i + 1

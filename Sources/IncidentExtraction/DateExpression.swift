@@ -20,6 +20,11 @@ struct DateExpression: Sendable, Hashable {
         "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
         "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     ]
+    /// The words `find` reads a date from after its numeric forms: months, weekdays, and the
+    /// first words of the relative expressions (see `relative`).
+    static let wordsOpeningDates: Set<String> = Set(months.keys).union(weekdays.keys)
+        .union(["yesterday", "today", "tonight", "last", "earlier", "this", "past"])
+
     static let weekdays: [String: Int] = [
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
     ]
@@ -84,6 +89,9 @@ struct DateExpression: Sendable, Hashable {
                     continue
                 }
             }
+            // Past the numeric forms, a date opens with a month, a weekday or a relative word:
+            // one look-up rules out every other word.
+            guard wordsOpeningDates.contains(w) else { i += 1; continue }
             // March 12, 2021 / March 12 / March 2021 / in March
             if let m = months[w], w.count >= 3, w != "mar" || true {
                 if w == "may", dayNumber(word(i + 1)) == nil, year(word(i + 1)) == nil { i += 1; continue }
