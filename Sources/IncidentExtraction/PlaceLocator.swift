@@ -19,6 +19,9 @@ extension IncidentExtractor {
     static let inCues = ["in the towns of", "in the villages of", "in the town of", "in the village of",
                          "in the city of", "in", "at", "on", "into", "targeting", "struck", "hit", "shelled", "pounded",
                          "town of", "village of", "city of", "towns of", "villages of", "cities of"]
+    /// The cues with the space that separates them from the name, made once.
+    static let nearCuesSpaced = nearCues.map { (cue: $0, spaced: $0 + " ") }
+    static let inCuesSpaced = inCues.map { (cue: $0, spaced: $0 + " ") }
     /// Words after a name that make it a governorate (geo-precision 3) or approximate (2).
     static let afterRegion = [" province", " governorate", " region", " provinces"]
     static let afterNear = [" countryside", " outskirts", "'s outskirts", " suburbs", " plain"]
@@ -98,11 +101,11 @@ extension IncidentExtractor {
                 located = Located(place: place, precision: previous.precision, cue: previous.cue)
             } else if let near = Self.afterNear.first(where: after.hasPrefix) {
                 located = Located(place: place, precision: .near, cue: near.trimmingSpaces)
-            } else if let near = Self.nearCues.first(where: { before.hasSuffix($0 + " ") }) {
+            } else if let near = Self.nearCuesSpaced.first(where: { before.hasSuffix($0.spaced) })?.cue {
                 located = Located(place: place, precision: .near, cue: near)
                 if near == "between" { skipNext = true }
             } else {
-                let cue = Self.inCues.first(where: { before.hasSuffix($0 + " ") }) ?? "named town"
+                let cue = Self.inCuesSpaced.first(where: { before.hasSuffix($0.spaced) })?.cue ?? "named town"
                 located = Located(place: place, precision: .exact, cue: cue)
             }
             previousEnd = mention.endOffset

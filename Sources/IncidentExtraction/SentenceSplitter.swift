@@ -131,10 +131,28 @@ enum SentenceSplitter {
         var start = 0
         var offset = 0
         /// Ends the word running up to `end`: one copy of its scalars, not one append each.
+        var wordIsASCII = true
         func flush(upTo end: String.UnicodeScalarView.Index) {
             guard let from = wordStart else { return }
             wordStart = nil
             var current = String(Substring(scalars[from..<end]))
+            if wordIsASCII {
+                // Most words: letters, digits, hyphens and apostrophes of ASCII, lowercased
+                // and measured on their bytes.
+                var count = current.utf8.count
+                while count > 0, let last = current.utf8.last, last == 0x2D || last == 0x27 {
+                    current.removeLast()
+                    count -= 1
+                }
+                guard let first = current.utf8.first else { return }
+                let lower = String(unsafeUninitializedCapacity: count) { buffer in
+                    for (i, c) in current.utf8.enumerated() { buffer[i] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                    return count
+                }
+                words.append(Word(text: current, lower: lower, start: start, end: start + count,
+                                  isCapitalized: first >= 0x41 && first <= 0x5A))
+                return
+            }
             // Characters are read only where a scalar cannot settle it: a word ending in an
             // ASCII letter or digit has nothing to trim, and one starting with an ASCII
             // scalar is capitalised when that scalar is A to Z.
@@ -169,7 +187,8 @@ enum SentenceSplitter {
                     || (inWord && (v == 0x2019 || Self.extendsCharacter(p, v)))
             }
             if isWordChar {
-                if !inWord { wordStart = index; start = offset }
+                if !inWord { wordStart = index; start = offset; wordIsASCII = true }
+                if v >= 0x80 { wordIsASCII = false }
             } else {
                 flush(upTo: index)
             }
