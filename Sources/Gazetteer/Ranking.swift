@@ -5,7 +5,11 @@ extension Gazetteer {
     /// Ranked candidates for `name` in `context`, best first, each with a score in 0...1
     /// and its reasons. The best is the answer only when it reaches `threshold` and beats
     /// any distinct runner-up (more than `samePlaceKilometres` away) by a clear margin.
-    public func resolve(_ name: String, context: ResolutionContext = .init()) -> Resolution {
+    ///
+    /// With `explained` false the candidates carry no reasons (the ranking is the same):
+    /// text extraction resolves every mention and reads only places and scores, and
+    /// writing the reasons is a good part of a resolution.
+    public func resolve(_ name: String, context: ResolutionContext = .init(), explained: Bool = true) -> Resolution {
         var context = context
         let fold = Gazetteer.strippingCues(NameKey.fold(name), context: &context)
         guard !fold.isEmpty else { return Resolution(query: name, candidates: [], best: nil) }
@@ -20,12 +24,13 @@ extension Gazetteer {
             a.score != b.score ? a.score > b.score
                 : rankFacts[a.hit.place].population > rankFacts[b.hit.place].population
         }
-        let explained = ranked.prefix(Gazetteer.explainedCandidates).map { item -> Explained in
+        let top = ranked.prefix(Gazetteer.explainedCandidates).map { item -> Explained in
+            guard explained else { return Explained(place: item.hit.place, score: item.score, reasons: []) }
             var reasons: [String] = []
             let score = score(item.hit, asked, reasons: &reasons)
             return Explained(place: item.hit.place, score: score, reasons: reasons)
         }
-        var candidates = mergingSamePlaces(explained).map {
+        var candidates = mergingSamePlaces(top, explained: explained).map {
             Candidate(place: places[$0.place], score: $0.score, reasons: $0.reasons)
         }
         guard var best = candidates.first, best.score >= Gazetteer.threshold else {
@@ -34,7 +39,9 @@ extension Gazetteer {
         if candidates.count > 1 {
             let runnerUp = candidates[1]
             if best.score - runnerUp.score < Gazetteer.clearMargin {
-                candidates[0].reasons.append("ambiguous with \(runnerUp.place.name) (\(runnerUp.place.country))")
+                if explained {
+                    candidates[0].reasons.append("ambiguous with \(runnerUp.place.name) (\(runnerUp.place.country))")
+                }
                 return Resolution(query: name, candidates: candidates, best: nil)
             }
         }
@@ -176,12 +183,13 @@ extension Gazetteer {
                 let d = c - p.unit
                 chord = min(chord, (d * d).sum())
             }
+            func km() -> Int { Int(Gazetteer.kilometres(chordSquared: chord).rounded()) }
             if chord < Gazetteer.chord30 {
                 score += 0.14
-                explain.append("near a place of the same text (\(Int(Gazetteer.kilometres(chordSquared: chord).rounded())) km)")
+                explain.append("near a place of the same text (\(km()) km)")
             } else if chord < Gazetteer.chord100 {
                 score += 0.07
-                explain.append("within 100 km of a place of the same text (\(Int(Gazetteer.kilometres(chordSquared: chord).rounded())) km)")
+                explain.append("within 100 km of a place of the same text (\(km()) km)")
             } else if chord > Gazetteer.chord400 {
                 score -= 0.06
             }
@@ -232,7 +240,7 @@ extension Gazetteer {
 
     /// Keeps one candidate per place: rows within `samePlaceKilometres` of a better one are
     /// the same place (a curated row absorbs the GeoNames row it refines).
-    private func mergingSamePlaces(_ ranked: [Explained]) -> [Explained] {
+    private func mergingSamePlaces(_ ranked: [Explained], explained: Bool) -> [Explained] {
         var kept: [Explained] = []
         for c in ranked {
             let facts = rankFacts[c.place]
@@ -244,9 +252,9 @@ extension Gazetteer {
                     && Gazetteer.kilometres(other.coordinate, facts.coordinate) < Gazetteer.samePlaceKilometres
             }) {
                 if facts.isCurated && !rankFacts[kept[j].place].isCurated {
-                    let reasons = kept[j].reasons
+                    let absorbed = kept[j].reasons.first ?? "a GeoNames row"
                     kept[j] = Explained(place: c.place, score: max(c.score, kept[j].score),
-                                        reasons: c.reasons + ["same place as \(reasons.first ?? "a GeoNames row")"])
+                                        reasons: explained ? c.reasons + ["same place as \(absorbed)"] : [])
                 }
                 continue
             }

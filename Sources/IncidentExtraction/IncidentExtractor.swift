@@ -88,7 +88,8 @@ public struct IncidentExtractor: Sendable {
         if let range = state.lastIncidentRange, state.lastParagraph == sentence.paragraph, subEvents.isEmpty,
            hasAttackOnPeople, !range.isEmpty {
             let named = Set(nameMentions(sentence.text, words: words).compactMap {
-                gazetteer.resolve($0.surface, context: ResolutionContext(countries: ["SY"])).best?.place.id
+                gazetteer.resolve($0.surface, context: ResolutionContext(countries: ["SY"]), explained: false)
+                    .best?.place.id
             })
             if named.isEmpty || range.contains(where: { named.contains(result.incidents[$0].placeID ?? "") }) {
                 for k in range where named.isEmpty || named.contains(result.incidents[k].placeID ?? "") {
@@ -235,7 +236,7 @@ public struct IncidentExtractor: Sendable {
     /// The governorate called `name`, as an admin1 entry of the gazetteer.
     func region(named name: String) -> Place? {
         regions.place(named: name) {
-            gazetteer.resolve(name, context: ResolutionContext(countries: ["SY"], adminCue: true))
+            gazetteer.resolve(name, context: ResolutionContext(countries: ["SY"], adminCue: true), explained: false)
                 .candidates.first { $0.place.kind == .admin1 && $0.place.country == "SY" }?.place
         }
     }

@@ -68,7 +68,7 @@ extension IncidentExtractor {
             let isRegion = Self.afterRegion.contains(where: after.hasPrefix) || before.hasSuffix("province of ")
                 || before.hasSuffix("governorate of ")
             let context = ResolutionContext(countries: countries, nearby: state.nearby, adminCue: isRegion)
-            let resolution = gazetteer.resolve(mention.surface, context: context)
+            let resolution = gazetteer.resolve(mention.surface, context: context, explained: false)
             var chosen = resolution.best?.place
             if isRegion, let admin = resolution.candidates.first(where: { $0.place.kind == .admin1 }) {
                 chosen = admin.place

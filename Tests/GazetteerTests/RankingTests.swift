@@ -32,6 +32,37 @@ struct RankingTests {
         }
     }
 
+    /// Extraction asks for resolutions without reasons: the places, scores and answers must
+    /// be those of the explained resolution, for every form of the evaluation list in
+    /// several contexts.
+    @Test func unexplainedResolutionRanksAsTheExplainedOne() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let g = try Gazetteer.load(directory: root.appendingPathComponent("Gazetteer"))
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/eval-gazetteer", withExtension: "tsv"))
+        let forms = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix("#") && !$0.hasPrefix("query\t") }
+            .map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[0]) }
+            + g.places.prefix(200).map(\.name)
+        let contexts = [
+            ResolutionContext(), ResolutionContext(countries: ["SY"]), ResolutionContext(adminCue: true),
+            ResolutionContext(countries: ["TR"], nearby: g.places.prefix(3).map(\.coordinate)),
+        ]
+        var compared = 0
+        for form in forms {
+            for context in contexts {
+                let full = g.resolve(form, context: context)
+                let bare = g.resolve(form, context: context, explained: false)
+                #expect(bare.candidates.map(\.place) == full.candidates.map(\.place), "\(form)")
+                #expect(bare.candidates.map(\.score) == full.candidates.map(\.score), "\(form)")
+                #expect(bare.best?.place == full.best?.place, "\(form)")
+                #expect(bare.candidates.allSatisfy { $0.reasons.isEmpty })
+                if !full.candidates.isEmpty { compared += 1 }
+            }
+        }
+        #expect(compared > 1_000, "most forms meet candidates")
+    }
+
     @Test func populationDecidesWithoutContext() throws {
         let g = try fixtureGazetteer()
         let r = g.resolve("Qarawan")
