@@ -180,6 +180,11 @@ extension IncidentExtractor {
     /// written the common way are found; every offset stays the same.
     static func capitalizingArticles(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        return capitalizingArticles(ascii: text) ?? capitalizingArticles(characters: text)
+    }
+
+    /// `capitalizingArticles` Character by Character, for any text.
+    static func capitalizingArticles(characters text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var atWordStart = true
@@ -202,6 +207,34 @@ extension IncidentExtractor {
         }
         return out
     }
+
+    /// `capitalizingArticles` for ASCII text, on its bytes (where a Character is a byte, a
+    /// letter or digit is a byte range and a capital is A to Z); nil for other text.
+    static func capitalizingArticles(ascii text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+        func isLetterOrDigit(_ c: UInt8) -> Bool { isUpper(c) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) }
+        var out = bytes
+        var atWordStart = true
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if atWordStart, c == UInt8(ascii: "a") || c == UInt8(ascii: "e"),
+               let a = asciiArticles.first(where: { bytes[i...].starts(with: $0) }),
+               i + a.count < bytes.count, isUpper(bytes[i + a.count]) {
+                out[i] = c - 32
+                i += a.count
+                atWordStart = false
+                continue
+            }
+            atWordStart = !isLetterOrDigit(c)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let asciiArticles = arabicArticles.map { Array($0.utf8) }
 
     /// Capitalized names after a place cue that the gazetteer does not know ("near Sarmada").
     private func unknownNames(_ sentence: Sentence, words: [Word], covered: [Range<Int>],

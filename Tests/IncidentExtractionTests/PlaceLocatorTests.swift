@@ -1,0 +1,39 @@
+import Testing
+@testable import IncidentExtraction
+
+@Suite struct PlaceLocatorTests {
+    @Test(arguments: [
+        ("near al-Bab and ash-Shaddadi", "near Al-Bab and Ash-Shaddadi"),
+        ("al-bab stays", "al-bab stays"),
+        ("Tal-al-Abyad", "Tal-Al-Abyad"),
+        ("the al-", "the al-"),
+        ("gal-Bab", "gal-Bab"),
+        ("(el-Bab)", "(El-Bab)"),
+        ("as-Safira, ar-Raqqa", "As-Safira, Ar-Raqqa"),
+    ])
+    func articlesBeforeCapitalsAreCapitalised(_ text: String, _ expected: String) {
+        #expect(IncidentExtractor.capitalizingArticles(text) == expected)
+    }
+
+    /// The byte path for ASCII text must give what the Character path gives: random
+    /// strings over the letters, hyphens, spaces and punctuation that article forms are
+    /// made of.
+    @Test func asciiPathEqualsCharacterPath() {
+        let pieces = ["al-", "el-", "ash-", "as-", "ad-", "an-", "a", "e", "l", "h", "-", " ", "B", "b", "Z", "(", ",",
+                      "1", "\r\n", "'", "S", "sh"]
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        var mismatches: [String] = []
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<(1 + Int(state % 12)) {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                text += pieces[Int(state % UInt64(pieces.count))]
+            }
+            let bytes = IncidentExtractor.capitalizingArticles(ascii: text)
+            let characters = IncidentExtractor.capitalizingArticles(characters: text)
+            if bytes != characters { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(IncidentExtractor.capitalizingArticles(ascii: "al-Bāb") == nil, "non-ASCII text takes the Character path")
+    }
+}
