@@ -242,13 +242,27 @@ public struct IncidentExtractor: Sendable {
     }
 
     static func eventID(_ document: String, _ offset: Int, _ placeID: String) -> String {
+        // FNV-1a over "document#offset#placeID", fed piece by piece rather than built.
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in "\(document)#\(offset)#\(placeID)".utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100000001b3
+        func feed(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x100000001b3
+            }
         }
-        let hex = String(hash, radix: 16)
-        return "IM" + String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12)).uppercased()
+        feed(document.utf8)
+        feed(CollectionOfOne(UInt8(ascii: "#")))
+        feed(String(offset).utf8)
+        feed(CollectionOfOne(UInt8(ascii: "#")))
+        feed(placeID.utf8)
+        // "IM" and the first 12 of the 16 upper-case hex digits.
+        let digits = Array("0123456789ABCDEF".utf8)
+        return String(unsafeUninitializedCapacity: 14) { out in
+            out[0] = UInt8(ascii: "I")
+            out[1] = UInt8(ascii: "M")
+            for k in 0..<12 { out[2 + k] = digits[Int(hash >> UInt64(60 - 4 * k) & 0xF)] }
+            return 14
+        }
     }
 }
 

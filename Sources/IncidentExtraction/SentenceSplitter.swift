@@ -145,9 +145,11 @@ enum SentenceSplitter {
                     count -= 1
                 }
                 guard let first = current.utf8.first else { return }
-                let lower = String(unsafeUninitializedCapacity: count) { buffer in
-                    for (i, c) in current.utf8.enumerated() { buffer[i] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
-                    return count
+                let lower = current.withUTF8 { bytes in
+                    String(unsafeUninitializedCapacity: count) { buffer in
+                        for i in 0..<count { buffer[i] = bytes[i] >= 0x41 && bytes[i] <= 0x5A ? bytes[i] + 32 : bytes[i] }
+                        return count
+                    }
                 }
                 words.append(Word(text: current, lower: lower, start: start, end: start + count,
                                   isCapitalized: first >= 0x41 && first <= 0x5A))

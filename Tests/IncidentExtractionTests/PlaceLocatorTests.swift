@@ -37,3 +37,27 @@ import Testing
         #expect(IncidentExtractor.capitalizingArticles(ascii: "al-Bāb") == nil, "non-ASCII text takes the Character path")
     }
 }
+
+@Suite struct EventIDTests {
+    /// The identifier as first defined: FNV-1a of the joined string, 16 hex digits, the
+    /// first 12 upper-cased after "IM". Re-runs of old inputs must keep their IDs.
+    static func reference(_ document: String, _ offset: Int, _ placeID: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in "\(document)#\(offset)#\(placeID)".utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        return "IM" + String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12)).uppercased()
+    }
+
+    @Test func idsAreThoseOfTheJoinedString() {
+        for document in ["seeds/article.md", "", "تقرير.txt", "a#b"] {
+            for offset in [0, 7, 1234, 99_999_999] {
+                for place in ["geonames:170017", "curated:sarmada", "", "x"] {
+                    #expect(IncidentExtractor.eventID(document, offset, place) == Self.reference(document, offset, place))
+                }
+            }
+        }
+    }
+}
