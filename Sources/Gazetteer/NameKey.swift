@@ -167,36 +167,44 @@ enum NameKey {
     /// `fold` for pure ASCII text, most Latin names, without a String per token; nil when
     /// the text is not ASCII. Must agree with the general path.
     private static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var starts: [Int] = []
-        var inToken = false
-        for c in bytes {
-            if c >= 0x80 { return nil }
-            switch c {
-            case 0x27, 0x60: continue
-            case 0x09, 0x0A, 0x0D, 0x20, 0x2D, 0x5F, 0x2E, 0x2C, 0x2F, 0x28, 0x29, 0x3A, 0x3B:
-                if inToken { out.append(0x20); inToken = false }
-            default:
-                if !inToken { starts.append(out.count); inToken = true }
-                out.append(c >= 0x41 && c <= 0x5A ? c + 32 : c)
+        // One scratch buffer on the stack: the folded bytes, then the articles dropped in place.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out -> String? in
+            var n = 0, tokens = 0
+            var inToken = false
+            for c in bytes {
+                if c >= 0x80 { return nil }
+                switch c {
+                case 0x27, 0x60: continue
+                case 0x09, 0x0A, 0x0D, 0x20, 0x2D, 0x5F, 0x2E, 0x2C, 0x2F, 0x28, 0x29, 0x3A, 0x3B:
+                    if inToken { out[n] = 0x20; n += 1; inToken = false }
+                default:
+                    if !inToken { tokens += 1; inToken = true }
+                    out[n] = c >= 0x41 && c <= 0x5A ? c + 32 : c
+                    n += 1
+                }
             }
-        }
-        if out.last == 0x20 { out.removeLast() }
-        guard starts.count > 1 else { return String(decoding: out, as: UTF8.self) }
-        var kept: [UInt8] = []
-        kept.reserveCapacity(out.count)
-        for (k, start) in starts.enumerated() {
-            let end = k + 1 < starts.count ? starts[k + 1] - 1 : out.count
-            if k + 1 < starts.count && end - start <= 3 {
-                var packed: UInt32 = 0
-                for j in start..<end { packed |= UInt32(out[j]) << (8 * UInt32(j - start)) }
-                if packedArticles.contains(packed) { continue }
+            if n > 0 && out[n - 1] == 0x20 { n -= 1 }
+            guard tokens > 1 else { return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self) }
+            // Kept tokens move left over dropped ones; the write position never passes the read one.
+            var kept = 0, start = 0, token = 0
+            while start < n {
+                var end = start
+                while end < n && out[end] != 0x20 { end += 1 }
+                token += 1
+                var isArticle = false
+                if token < tokens && end - start <= 3 {
+                    var packed: UInt32 = 0
+                    for j in start..<end { packed |= UInt32(out[j]) << (8 * UInt32(j - start)) }
+                    isArticle = packedArticles.contains(packed)
+                }
+                if !isArticle {
+                    if kept > 0 { out[kept] = 0x20; kept += 1 }
+                    for j in start..<end { out[kept] = out[j]; kept += 1 }
+                }
+                start = end + 1
             }
-            if !kept.isEmpty { kept.append(0x20) }
-            kept.append(contentsOf: out[start..<end])
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<kept]), as: UTF8.self)
         }
-        return String(decoding: kept, as: UTF8.self)
     }
 
     /// The phonetic key of a *folded* name (see the type's documentation).

@@ -237,10 +237,13 @@ extension IncidentExtractor {
     static let asciiArticles = arabicArticles.map { Array($0.utf8) }
 
     /// Capitalized names after a place cue that the gazetteer does not know ("near Sarmada").
+    /// Words after which a capitalised word the gazetteer does not know is reported.
+    static let unknownNameCues: Set<String> = ["in", "near", "of", "around", "outskirts", "between", "and"]
+
     private func unknownNames(_ sentence: Sentence, words: [Word], covered: [Range<Int>],
                               document: Document) -> [UnresolvedMention] {
         var out: [UnresolvedMention] = []
-        let cueWords: Set<String> = ["in", "near", "of", "around", "outskirts", "between", "and"]
+        let cueWords = Self.unknownNameCues
         var i = 1
         while i < words.count {
             let w = words[i]

@@ -41,6 +41,31 @@ struct NormalizationTests {
         #expect(keys.count == 1, "\(spellings) gave \(keys)")
     }
 
+    /// The byte path for ASCII names must fold as the general path does: every ASCII
+    /// spelling of the shipped gazetteer, and random strings of letters, articles and
+    /// separators.
+    @Test func asciiFoldEqualsTheGeneralFold() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let gazetteer = try Gazetteer.load(directory: root.appendingPathComponent("Gazetteer"))
+        var names = gazetteer.places.flatMap { [$0.name] + $0.alternateNames }.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let pieces = ["al", "Al", "el-", "as ", "ash", "-", " ", "'", "`", "B", "bab", "x", ".", ",", "(", "an", "at", "  "]
+        var state: UInt64 = 0xDEAD_BEEF_CAFE_F00D
+        for _ in 0..<5_000 {
+            var name = ""
+            for _ in 0..<(1 + Int(state % 7)) {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                name += pieces[Int(state % UInt64(pieces.count))]
+            }
+            names.append(name)
+        }
+        let differing = names.filter {
+            NameKey.fold($0) != NameKey.strippingArticles(NameKey.tokens($0.unicodeScalars)).joined(separator: " ")
+        }
+        #expect(names.count > 10_000)
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     /// The one-pass skeleton of ASCII folds must give the token-by-token skeleton for
     /// every spelling the shipped gazetteer holds.
     @Test func onePassSkeletonAgreesWithTokenByToken() throws {
