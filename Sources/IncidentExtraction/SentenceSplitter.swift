@@ -125,6 +125,8 @@ enum SentenceSplitter {
 
     /// The words of `text` with their UTF-16 offsets.
     static func words(_ text: String) -> [Word] {
+        var text = text
+        if let ascii = text.withUTF8({ asciiWords($0) }) { return ascii }
         var words: [Word] = []
         let scalars = text.unicodeScalars
         var wordStart: String.UnicodeScalarView.Index?
@@ -198,6 +200,32 @@ enum SentenceSplitter {
             scalars.formIndex(after: &index)
         }
         flush(upTo: scalars.endIndex)
+        return words
+    }
+
+    /// `words` for ASCII text, on its bytes (a byte is a scalar, a Character and a UTF-16
+    /// unit there); nil for other text.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Word]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isLetterOrDigit(_ c: UInt8) -> Bool {
+            (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39)
+        }
+        var words: [Word] = []
+        var i = 0
+        while i < bytes.count {
+            guard isLetterOrDigit(bytes[i]) else { i += 1; continue }
+            let start = i
+            while i < bytes.count, isLetterOrDigit(bytes[i]) || bytes[i] == 0x2D || bytes[i] == 0x27 { i += 1 }
+            var end = i
+            while bytes[end - 1] == 0x2D || bytes[end - 1] == 0x27 { end -= 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let lower = String(unsafeUninitializedCapacity: word.count) { out in
+                for k in word.indices { out[k] = word[k] >= 0x41 && word[k] <= 0x5A ? word[k] + 32 : word[k] }
+                return word.count
+            }
+            words.append(Word(text: String(decoding: word, as: UTF8.self), lower: lower, start: start, end: end,
+                              isCapitalized: word[0] >= 0x41 && word[0] <= 0x5A))
+        }
         return words
     }
 

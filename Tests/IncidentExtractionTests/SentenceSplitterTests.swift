@@ -71,7 +71,7 @@ struct SentenceSplitterTests {
 
     @Test func wordsMatchOnEveryEvaluationAndSeedText() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
-        var checked = 0
+        var checked = 0, asciiLines = 0
         for folder in ["eval/extract/articles", "eval/extract-heldout/articles", "seeds", "scripts/fuzz-corpus/article",
                        "scripts/fuzz-corpus/html"] {
             let dir = root.appendingPathComponent(folder)
@@ -79,8 +79,29 @@ struct SentenceSplitterTests {
                 guard let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else { continue }
                 #expect(SentenceSplitter.words(text) == Self.referenceWords(text), "\(folder)/\(name)")
                 checked += 1
+                // Line by line too: most lines are ASCII and take the byte path.
+                for line in text.split(separator: "\n").map(String.init) {
+                    #expect(SentenceSplitter.words(line) == Self.referenceWords(line), "\(folder)/\(name): \(line)")
+                    if line.utf8.allSatisfy({ $0 < 0x80 }) { asciiLines += 1 }
+                }
             }
         }
         #expect(checked > 60)
+        #expect(asciiLines > 200)
+    }
+
+    /// Random ASCII strings of letters, digits, hyphens, apostrophes, spaces and
+    /// punctuation: the byte path must split as the Character reference does.
+    @Test func asciiWordsMatchTheReference() {
+        let pieces = ["al", "Bab", "-", "'", " ", "7", "x", "--", "''", ".", "\r\n", "Q", "(", "a-", "'s", "\t"]
+        var state: UInt64 = 0x0123_4567_89AB_CDEF
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<(1 + Int(state % 10)) {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                text += pieces[Int(state % UInt64(pieces.count))]
+            }
+            #expect(SentenceSplitter.words(text) == Self.referenceWords(text), "\(text.debugDescription)")
+        }
     }
 }
