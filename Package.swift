@@ -55,11 +55,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Helpers shared by the test targets (random inputs for differential tests).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "GeoProjTests", dependencies: ["GeoProj", "GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoCore"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IncidentExtractionTests", dependencies: ["IncidentExtraction", "Gazetteer", "GeoCore"],
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "IncidentExtractionTests",
+                    dependencies: ["IncidentExtraction", "Gazetteer", "GeoCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoAnalysisTests", dependencies: ["GeoAnalysis", "GeoProj", "GeoGEOS", "GeoCore"]),
         .testTarget(name: "GeoExportTests", dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Gazetteer
 
 @Suite("Name normalisation")
@@ -50,15 +51,7 @@ struct NormalizationTests {
         let gazetteer = try Gazetteer.load(directory: root.appendingPathComponent("Gazetteer"))
         var names = gazetteer.places.flatMap { [$0.name] + $0.alternateNames }.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
         let pieces = ["al", "Al", "el-", "as ", "ash", "-", " ", "'", "`", "B", "bab", "x", ".", ",", "(", "an", "at", "  "]
-        var state: UInt64 = 0xDEAD_BEEF_CAFE_F00D
-        for _ in 0..<5_000 {
-            var name = ""
-            for _ in 0..<(1 + Int(state % 7)) {
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17
-                name += pieces[Int(state % UInt64(pieces.count))]
-            }
-            names.append(name)
-        }
+        names += pieceStrings(pieces, count: 5_000, maxPieces: 7, seed: 0xDEAD_BEEF_CAFE_F00D)
         let differing = names.filter {
             NameKey.fold($0) != NameKey.strippingArticles(NameKey.tokens($0.unicodeScalars)).joined(separator: " ")
         }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import IncidentExtraction
 
 @Suite struct PlaceLocatorTests {
@@ -21,14 +22,8 @@ import Testing
     @Test func asciiPathEqualsCharacterPath() {
         let pieces = ["al-", "el-", "ash-", "as-", "ad-", "an-", "a", "e", "l", "h", "-", " ", "B", "b", "Z", "(", ",",
                       "1", "\r\n", "'", "S", "sh"]
-        var state: UInt64 = 0x1234_5678_9ABC_DEF1
         var mismatches: [String] = []
-        for _ in 0..<5_000 {
-            var text = ""
-            for _ in 0..<(1 + Int(state % 12)) {
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17
-                text += pieces[Int(state % UInt64(pieces.count))]
-            }
+        for text in pieceStrings(pieces, count: 5_000, maxPieces: 12, seed: 0x1234_5678_9ABC_DEF1) {
             let bytes = IncidentExtractor.capitalizingArticles(ascii: text)
             let characters = IncidentExtractor.capitalizingArticles(characters: text)
             if bytes != characters { mismatches.append(text) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import IncidentExtraction
 
 @Suite("Sentences")
@@ -94,13 +95,7 @@ struct SentenceSplitterTests {
     /// punctuation: the byte path must split as the Character reference does.
     @Test func asciiWordsMatchTheReference() {
         let pieces = ["al", "Bab", "-", "'", " ", "7", "x", "--", "''", ".", "\r\n", "Q", "(", "a-", "'s", "\t"]
-        var state: UInt64 = 0x0123_4567_89AB_CDEF
-        for _ in 0..<3_000 {
-            var text = ""
-            for _ in 0..<(1 + Int(state % 10)) {
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17
-                text += pieces[Int(state % UInt64(pieces.count))]
-            }
+        for text in pieceStrings(pieces, count: 3_000, maxPieces: 10, seed: 0x0123_4567_89AB_CDEF) {
             #expect(SentenceSplitter.words(text) == Self.referenceWords(text), "\(text.debugDescription)")
         }
     }
