@@ -17,6 +17,8 @@ struct NameHit: Sendable {
     /// The index entry whose spelling matched, or -1 when the query's own fold did: an
     /// index, not the spelling, so that a look-up copies no strings.
     var entry: Int32
+    /// A crossing met by the name of a settlement beside it (see `Gazetteer.resolve`).
+    var namedAfterSettlement = false
 }
 
 /// Every spelling of every place under its fold and skeleton keys, with a fuzzy fallback.

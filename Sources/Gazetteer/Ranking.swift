@@ -15,6 +15,7 @@ extension Gazetteer {
         guard !fold.isEmpty else { return Resolution(query: name, candidates: [], best: nil) }
         var hits = names.lookup(fold: fold)
         if context.adminCue { hits += areasNamedAfter(hits) }
+        if !context.crossingCue { markCrossingsNamedAfterSettlements(&hits) }
         let stopWord = StopList.words.contains(fold)
         // Score every hit as a number, then explain (build reasons for) only the best few:
         // a short skeleton can meet hundreds of villages.
@@ -48,6 +49,26 @@ extension Gazetteer {
         best = candidates[0]
         return Resolution(query: name, candidates: candidates, best: best)
     }
+
+    /// A crossing carries the names of the towns on either side ("Akçakale" is the Turkish
+    /// town and the Tell Abyad crossing's Turkish name): a name written without a crossing
+    /// cue that also names a settlement beside the crossing is the settlement's. Marks such
+    /// crossing hits; scoring puts them below the settlement.
+    func markCrossingsNamedAfterSettlements(_ hits: inout [NameHit]) {
+        let limit = Gazetteer.chordSquared(km: Gazetteer.crossingTownKilometres)
+        for k in hits.indices where rankFacts[hits[k].place].kind == .crossing && hits[k].quality == .fold {
+            let crossing = rankFacts[hits[k].place].unit
+            hits[k].namedAfterSettlement = hits.contains { other in
+                let facts = rankFacts[other.place]
+                guard other.quality == .fold, [.seat, .town, .village].contains(facts.kind) else { return false }
+                let d = facts.unit - crossing
+                return (d * d).sum() < limit
+            }
+        }
+    }
+
+    /// How far from its crossing a settlement that lends the crossing its name may lie.
+    static let crossingTownKilometres = 15.0
 
     /// With an admin cue and no area among the hits, the governorates named after a hit
     /// ("ريف إدلب" when the area row lacks Arabic names): the area whose name is one of the
@@ -216,6 +237,10 @@ extension Gazetteer {
         if p.isCurated {
             score += 0.03
             explain.append("curated: \(places[hit.place].source)")
+        }
+        if hit.namedAfterSettlement {
+            score -= 0.20
+            explain.append("also the name of the settlement beside the crossing, and no crossing cue")
         }
         if stopWord {
             score = min(score, Gazetteer.threshold - 0.15)

@@ -63,6 +63,23 @@ struct RankingTests {
         #expect(compared > 1_000, "most forms meet candidates")
     }
 
+    /// A crossing bears the names of the towns on either side: the name alone is the town
+    /// even where the text's country favours the crossing's row; with a crossing cue, or a
+    /// name no settlement has, it is the crossing.
+    @Test func crossingNamedAfterATownYieldsToTheTown() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let g = try Gazetteer.load(directory: root.appendingPathComponent("Gazetteer"))
+        let syria = ResolutionContext(countries: ["SY"])
+        #expect(g.resolve("Akçakale", context: syria).best?.place.id == "curated:akcakale")
+        #expect(g.resolve("Karkamış", context: syria).best?.place.id == "curated:karkamis")
+        #expect(g.resolve("Nusaybin", context: syria).best?.place.id == "curated:nusaybin")
+        #expect(g.resolve("Akçakale crossing", context: syria).best?.place.id == "curated:tell-abyad-akcakale-crossing")
+        #expect(g.resolve("Cilvegözü", context: syria).best?.place.id == "curated:bab-al-hawa-crossing")
+        let reasons = g.resolve("Akçakale", context: syria).candidates.flatMap(\.reasons)
+        #expect(reasons.contains { $0.hasPrefix("also the name of the settlement beside the crossing") })
+    }
+
     @Test func populationDecidesWithoutContext() throws {
         let g = try fixtureGazetteer()
         let r = g.resolve("Qarawan")
