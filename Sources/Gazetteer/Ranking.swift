@@ -144,7 +144,6 @@ extension Gazetteer {
     /// How many of the ranked candidates a resolution carries.
     static let explainedCandidates = 8
 
-    /// The score of `hit` in 0...1; appends the reasons when `reasons` is given.
     /// What one look-up asks, prepared once for scoring all its hits.
     private struct Asked {
         var query: String
@@ -170,6 +169,7 @@ extension Gazetteer {
     private static let chord30 = chordSquared(km: 30), chord100 = chordSquared(km: 100),
                        chord400 = chordSquared(km: 400)
 
+    /// The score of `hit` in 0...1; appends the reasons when `reasons` is given.
     private func score(_ hit: NameHit, _ asked: Asked, reasons: UnsafeMutablePointer<[String]>?) -> Double {
         let context = asked.context, stopWord = asked.stopWord, fold = asked.query
         let p = rankFacts[hit.place]
@@ -190,10 +190,11 @@ extension Gazetteer {
             explain.append("near spelling of \(names.spelling(of: hit, query: fold))")
         }
         if !context.countries.isEmpty {
-            let country = places[hit.place].country
-            if p.countryCode != 0 ? asked.countryCodes.contains(p.countryCode) : context.countries.contains(country) {
+            let named = p.countryCode != 0 ? asked.countryCodes.contains(p.countryCode)
+                : context.countries.contains(places[hit.place].country)
+            if named {
                 score += 0.08
-                explain.append("country \(country) named")
+                explain.append("country \(places[hit.place].country) named")
             } else {
                 score -= 0.10
             }
