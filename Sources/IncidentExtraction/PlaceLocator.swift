@@ -236,10 +236,10 @@ extension IncidentExtractor {
 
     static let asciiArticles = arabicArticles.map { Array($0.utf8) }
 
-    /// Capitalized names after a place cue that the gazetteer does not know ("near Sarmada").
     /// Words after which a capitalised word the gazetteer does not know is reported.
     static let unknownNameCues: Set<String> = ["in", "near", "of", "around", "outskirts", "between", "and"]
 
+    /// Capitalized names after a place cue that the gazetteer does not know ("near Sarmada").
     private func unknownNames(_ sentence: Sentence, words: [Word], covered: [Range<Int>],
                               document: Document) -> [UnresolvedMention] {
         var out: [UnresolvedMention] = []

@@ -132,8 +132,8 @@ enum SentenceSplitter {
         var wordStart: String.UnicodeScalarView.Index?
         var start = 0
         var offset = 0
-        /// Ends the word running up to `end`: one copy of its scalars, not one append each.
         var wordIsASCII = true
+        /// Ends the word running up to `end`: one copy of its scalars, not one append each.
         func flush(upTo end: String.UnicodeScalarView.Index) {
             guard let from = wordStart else { return }
             wordStart = nil
@@ -147,12 +147,7 @@ enum SentenceSplitter {
                     count -= 1
                 }
                 guard let first = current.utf8.first else { return }
-                let lower = current.withUTF8 { bytes in
-                    String(unsafeUninitializedCapacity: count) { buffer in
-                        for i in 0..<count { buffer[i] = bytes[i] >= 0x41 && bytes[i] <= 0x5A ? bytes[i] + 32 : bytes[i] }
-                        return count
-                    }
-                }
+                let lower = current.withUTF8(asciiLowercased)
                 words.append(Word(text: current, lower: lower, start: start, end: start + count,
                                   isCapitalized: first >= 0x41 && first <= 0x5A))
                 return
@@ -219,14 +214,19 @@ enum SentenceSplitter {
             var end = i
             while bytes[end - 1] == 0x2D || bytes[end - 1] == 0x27 { end -= 1 }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            let lower = String(unsafeUninitializedCapacity: word.count) { out in
-                for k in word.indices { out[k] = word[k] >= 0x41 && word[k] <= 0x5A ? word[k] + 32 : word[k] }
-                return word.count
-            }
-            words.append(Word(text: String(decoding: word, as: UTF8.self), lower: lower, start: start, end: end,
+            words.append(Word(text: String(decoding: word, as: UTF8.self), lower: asciiLowercased(word),
+                              start: start, end: end,
                               isCapitalized: word[0] >= 0x41 && word[0] <= 0x5A))
         }
         return words
+    }
+
+    /// ASCII bytes as a String with A to Z lowercased.
+    private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for k in bytes.indices { out[k] = bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] + 32 : bytes[k] }
+            return bytes.count
+        }
     }
 
     /// Whether a scalar continues the Character before it (Unicode's Grapheme_Extend,
