@@ -95,9 +95,7 @@ public enum GeoJSONWriter {
 
     /// Appends a GeoJSON geometry object; rings must already be oriented.
     static func appendGeometry(_ geometry: Geometry, to out: inout [UInt8]) {
-        out.append(contentsOf: "{\"type\":\"".utf8)
-        out.append(contentsOf: Array(geometry.typeName.utf8))
-        out.append(contentsOf: "\",\"coordinates\":".utf8)
+        out.append(contentsOf: geometryOpenings[openingIndex(geometry)])
         switch geometry {
         case .point(let c):
             appendPosition(c, to: &out)
@@ -111,6 +109,23 @@ public enum GeoJSONWriter {
             }
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// `{"type":"Point","coordinates":` and the like, made once, in `openingIndex` order.
+    private static let geometryOpenings: [[UInt8]] = [
+        Geometry.point(Coordinate(longitude: 0, latitude: 0)), .multiPoint([]), .lineString([]),
+        .multiLineString([]), .polygon([]), .multiPolygon([]),
+    ].map { Array("{\"type\":\"\($0.typeName)\",\"coordinates\":".utf8) }
+
+    private static func openingIndex(_ geometry: Geometry) -> Int {
+        switch geometry {
+        case .point: 0
+        case .multiPoint: 1
+        case .lineString: 2
+        case .multiLineString: 3
+        case .polygon: 4
+        case .multiPolygon: 5
+        }
     }
 
     private static func appendList<T>(_ items: [T], to out: inout [UInt8],

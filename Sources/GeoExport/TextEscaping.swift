@@ -12,7 +12,15 @@ public enum TextEscaping {
             guard let base = bytes.baseAddress else { return }
             let count = bytes.count
             var start = 0
-            for i in 0..<count {
+            var i = 0
+            // Eight bytes at a time while none needs escaping (no byte below 0x20, no quote,
+            // no backslash): most values are plain text.
+            while i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if needsEscape(word) { break }
+                i += 8
+            }
+            for i in i..<count {
                 let b = base[i]
                 guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
                 if i > start { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start)) }
@@ -33,6 +41,16 @@ public enum TextEscaping {
             if count > start { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start)) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any byte of `word` is below 0x20, a quote or a backslash (the bit tricks of
+    /// "has a zero byte" and "has a byte less than n", exact for these values).
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
     /// Appends `text` escaped for XML character data and attribute values (`&` `<` `>` `"`

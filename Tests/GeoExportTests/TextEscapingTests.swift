@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import GeoExport
+
+@Suite struct TextEscapingTests {
+    /// The eight-byte test must say yes exactly when one of the bytes needs escaping.
+    @Test func wordTestMatchesTheByteTest() {
+        var state: UInt64 = 0x5851_F42D_4C95_7F2D
+        let interesting: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF]
+        for round in 0..<200_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var word = state
+            if round % 2 == 0 {
+                // Bytes drawn from the edges of the escaped ranges, where the bit tricks could slip.
+                word = 0
+                var s = state
+                for k in 0..<8 {
+                    word |= UInt64(interesting[Int(s % UInt64(interesting.count))]) << (8 * UInt64(k))
+                    s /= UInt64(interesting.count)
+                }
+            }
+            var expected = false
+            for k in 0..<8 {
+                let byte = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C { expected = true }
+            }
+            #expect(TextEscaping.needsEscape(word) == expected, "\(String(word, radix: 16))")
+        }
+    }
+
+    /// Strings with escapes at every position around the eight-byte steps give what
+    /// JSONSerialization reads back as the same string.
+    @Test func escapedStringsReadBack() throws {
+        let pieces = ["a", "\"", "\\", "\n", "\u{01}", "\t", "é", "مكان", "12345678", "\u{1F}", " ", "😀"]
+        var state: UInt64 = 42
+        for _ in 0..<3_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var s = state
+            for _ in 0..<(1 + Int(s % 24)) {
+                s = s &* 6_364_136_223_846_793_005 &+ 1
+                text += pieces[Int((s >> 33) % UInt64(pieces.count))]
+            }
+            var out: [UInt8] = []
+            TextEscaping.appendJSONString(text, to: &out)
+            let decoded = try JSONSerialization.jsonObject(with: Data(out), options: [.fragmentsAllowed]) as? String
+            #expect(decoded == text, "\(text.debugDescription)")
+        }
+    }
+}
