@@ -55,20 +55,23 @@ extension Gazetteer {
     /// cue that also names a settlement beside the crossing is the settlement's. Marks such
     /// crossing hits; scoring puts them below the settlement.
     func markCrossingsNamedAfterSettlements(_ hits: inout [NameHit]) {
-        let limit = Gazetteer.chordSquared(km: Gazetteer.crossingTownKilometres)
         for k in hits.indices where rankFacts[hits[k].place].kind == .crossing && hits[k].quality == .fold {
             let crossing = rankFacts[hits[k].place].unit
             hits[k].namedAfterSettlement = hits.contains { other in
                 let facts = rankFacts[other.place]
-                guard other.quality == .fold, [.seat, .town, .village].contains(facts.kind) else { return false }
+                guard other.quality == .fold, Gazetteer.sameLevel(facts.kind, .town) else { return false }
                 let d = facts.unit - crossing
-                return (d * d).sum() < limit
+                return (d * d).sum() < Gazetteer.crossingTownChord
             }
         }
     }
 
+    /// `samePlaceKilometres` as a squared chord on the unit sphere.
+    static let samePlaceChord = chordSquared(km: samePlaceKilometres)
+
     /// How far from its crossing a settlement that lends the crossing its name may lie.
     static let crossingTownKilometres = 15.0
+    static let crossingTownChord = chordSquared(km: crossingTownKilometres)
 
     /// With an admin cue and no area among the hits, the governorates named after a hit
     /// ("ريف إدلب" when the area row lacks Arabic names): the area whose name is one of the
@@ -270,12 +273,10 @@ extension Gazetteer {
         var kept: [Explained] = []
         for c in ranked {
             let facts = rankFacts[c.place]
-            // 5 km is 0.045° of latitude: rows further apart in latitude skip the trigonometry.
             if let j = kept.firstIndex(where: {
                 let other = rankFacts[$0.place]
-                return abs(other.coordinate.latitude - facts.coordinate.latitude) < 0.05
-                    && Gazetteer.sameLevel(other.kind, facts.kind)
-                    && Gazetteer.kilometres(other.coordinate, facts.coordinate) < Gazetteer.samePlaceKilometres
+                let d = other.unit - facts.unit
+                return Gazetteer.sameLevel(other.kind, facts.kind) && (d * d).sum() < Gazetteer.samePlaceChord
             }) {
                 if facts.isCurated && !rankFacts[kept[j].place].isCurated {
                     let absorbed = kept[j].reasons.first ?? "a GeoNames row"
@@ -293,7 +294,6 @@ extension Gazetteer {
     /// What ranking reads of a place (see `rankFacts`).
     struct RankFacts: Sendable {
         var kind: PlaceKind
-        var coordinate: Coordinate
         /// 0 when unknown.
         var population: Int
         /// The population's share of the score, worked out once: a logarithm per hit is
@@ -314,7 +314,6 @@ extension Gazetteer {
 
         init(_ place: Place) {
             kind = place.kind
-            coordinate = place.coordinate
             unit = Gazetteer.unitVector(place.coordinate)
             countryCode = Self.code(place.country)
             population = place.population ?? 0

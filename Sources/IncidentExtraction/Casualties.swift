@@ -33,9 +33,7 @@ struct Casualties: Sendable, Hashable {
     /// Whether a count rule can start at `w`: a digit, a hyphenated word ("twenty-one"), or
     /// one of `countOpeners`.
     static func mayOpenCount(_ w: String) -> Bool {
-        guard let first = w.utf8.first else { return false }
-        if first >= 0x30 && first <= 0x39 { return true }
-        return w.utf8.contains(UInt8(ascii: "-")) || countOpeners.contains(w)
+        ASCIIBytes.startsWithDigit(w) || w.utf8.contains(UInt8(ascii: "-")) || countOpeners.contains(w)
     }
 
     /// Reads counts like "seven civilians were killed", "killing three", "14 injured",

@@ -47,10 +47,7 @@ struct DateExpression: Sendable, Hashable {
         // Words reach here lowercased and split on letters and digits, so a number starts
         // with a digit and is ASCII: most words are ruled out on their first byte, and
         // lengths are byte counts.
-        func startsWithDigit(_ s: String) -> Bool {
-            guard let first = s.utf8.first else { return false }
-            return first >= 0x30 && first <= 0x39
-        }
+        let startsWithDigit = ASCIIBytes.startsWithDigit
         func year(_ s: String) -> Int? {
             s.utf8.count == 4 && startsWithDigit(s) ? Int(s).flatMap { (1990...2100).contains($0) ? $0 : nil } : nil
         }

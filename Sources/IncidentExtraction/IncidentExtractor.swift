@@ -70,9 +70,9 @@ public struct IncidentExtractor: Sendable {
         var subEvents: [(Lexicon.SubEvent, String)] = []
         var i = 0
         while i < lowers.count {
-            if i + 1 < lowers.count, Lexicon.eventPhraseFirstWords.contains(lowers[i]),
-               let e = Lexicon.eventPhrases[lowers[i] + " " + lowers[i + 1]] {
-                subEvents.append((e, lowers[i] + " " + lowers[i + 1])); i += 2; continue
+            if i + 1 < lowers.count, Lexicon.eventPhraseFirstWords.contains(lowers[i]) {
+                let pair = lowers[i] + " " + lowers[i + 1]
+                if let e = Lexicon.eventPhrases[pair] { subEvents.append((e, pair)); i += 2; continue }
             }
             if let e = Lexicon.eventWords[lowers[i]] { subEvents.append((e, lowers[i])) }
             i += 1
@@ -256,14 +256,15 @@ public struct IncidentExtractor: Sendable {
         feed(CollectionOfOne(UInt8(ascii: "#")))
         feed(placeID.utf8)
         // "IM" and the first 12 of the 16 upper-case hex digits.
-        let digits = Array("0123456789ABCDEF".utf8)
         return String(unsafeUninitializedCapacity: 14) { out in
             out[0] = UInt8(ascii: "I")
             out[1] = UInt8(ascii: "M")
-            for k in 0..<12 { out[2 + k] = digits[Int(hash >> UInt64(60 - 4 * k) & 0xF)] }
+            for k in 0..<12 { out[2 + k] = hexDigits[Int(hash >> UInt64(60 - 4 * k) & 0xF)] }
             return 14
         }
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }
 
 /// The governorates `IncidentExtractor.region(named:)` has found, shared by every copy of

@@ -29,11 +29,11 @@ enum Lexicon {
         }
     }
 
-    /// Two-word cues, checked before single words.
     /// The first words of `eventPhrases`: a pair of words is looked up only when its first
     /// word can open a phrase.
     static let eventPhraseFirstWords: Set<String> = Set(eventPhrases.keys.map { String($0.split(separator: " ")[0]) })
 
+    /// Two-word cues, checked before single words.
     static let eventPhrases: [String: SubEvent] = [
         "air strike": .airStrike, "air strikes": .airStrike, "air raid": .airStrike, "air raids": .airStrike,
         "barrel bomb": .airStrike, "barrel bombs": .airStrike, "suicide bomber": .suicideBomb,

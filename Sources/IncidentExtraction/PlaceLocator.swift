@@ -213,8 +213,6 @@ extension IncidentExtractor {
     static func capitalizingArticles(ascii text: String) -> String? {
         let bytes = Array(text.utf8)
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
-        func isLetterOrDigit(_ c: UInt8) -> Bool { isUpper(c) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) }
         var out = bytes
         var atWordStart = true
         var i = 0
@@ -222,13 +220,13 @@ extension IncidentExtractor {
             let c = bytes[i]
             if atWordStart, c == UInt8(ascii: "a") || c == UInt8(ascii: "e"),
                let a = asciiArticles.first(where: { bytes[i...].starts(with: $0) }),
-               i + a.count < bytes.count, isUpper(bytes[i + a.count]) {
+               i + a.count < bytes.count, ASCIIBytes.isUpper(bytes[i + a.count]) {
                 out[i] = c - 32
                 i += a.count
                 atWordStart = false
                 continue
             }
-            atWordStart = !isLetterOrDigit(c)
+            atWordStart = !ASCIIBytes.isLetterOrDigit(c)
             i += 1
         }
         return String(decoding: out, as: UTF8.self)

@@ -139,17 +139,8 @@ enum SentenceSplitter {
             wordStart = nil
             var current = String(Substring(scalars[from..<end]))
             if wordIsASCII {
-                // Most words: letters, digits, hyphens and apostrophes of ASCII, lowercased
-                // and measured on their bytes.
-                var count = current.utf8.count
-                while count > 0, let last = current.utf8.last, last == 0x2D || last == 0x27 {
-                    current.removeLast()
-                    count -= 1
-                }
-                guard let first = current.utf8.first else { return }
-                let lower = current.withUTF8(asciiLowercased)
-                words.append(Word(text: current, lower: lower, start: start, end: start + count,
-                                  isCapitalized: first >= 0x41 && first <= 0x5A))
+                // Most words: letters, digits, hyphens and apostrophes of ASCII.
+                if let word = current.withUTF8({ asciiWord($0, start: start) }) { words.append(word) }
                 return
             }
             // Characters are read only where a scalar cannot settle it: a word ending in an
@@ -178,8 +169,7 @@ enum SentenceSplitter {
             let inWord = wordStart != nil
             let isWordChar: Bool
             if v < 0x80 {
-                isWordChar = (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39)
-                    || (inWord && (v == 0x2D || v == 0x27))
+                isWordChar = ASCIIBytes.isLetterOrDigit(UInt8(v)) || (inWord && (v == 0x2D || v == 0x27))
             } else {
                 let p = scalar.properties
                 isWordChar = p.isAlphabetic || p.numericType != nil
@@ -202,31 +192,29 @@ enum SentenceSplitter {
     /// unit there); nil for other text.
     private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Word]? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        func isLetterOrDigit(_ c: UInt8) -> Bool {
-            (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39)
-        }
         var words: [Word] = []
         var i = 0
         while i < bytes.count {
-            guard isLetterOrDigit(bytes[i]) else { i += 1; continue }
+            guard ASCIIBytes.isLetterOrDigit(bytes[i]) else { i += 1; continue }
             let start = i
-            while i < bytes.count, isLetterOrDigit(bytes[i]) || bytes[i] == 0x2D || bytes[i] == 0x27 { i += 1 }
-            var end = i
-            while bytes[end - 1] == 0x2D || bytes[end - 1] == 0x27 { end -= 1 }
-            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            words.append(Word(text: String(decoding: word, as: UTF8.self), lower: asciiLowercased(word),
-                              start: start, end: end,
-                              isCapitalized: word[0] >= 0x41 && word[0] <= 0x5A))
+            while i < bytes.count, ASCIIBytes.isLetterOrDigit(bytes[i]) || bytes[i] == 0x2D || bytes[i] == 0x27 {
+                i += 1
+            }
+            if let word = asciiWord(UnsafeBufferPointer(rebasing: bytes[start..<i]), start: start) { words.append(word) }
         }
         return words
     }
 
-    /// ASCII bytes as a String with A to Z lowercased.
-    private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
-            for k in bytes.indices { out[k] = bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] + 32 : bytes[k] }
-            return bytes.count
-        }
+    /// The word of ASCII `bytes` (a run of letters, digits, hyphens and apostrophes) at
+    /// UTF-16 offset `start`, its trailing hyphens and apostrophes dropped; nil if nothing
+    /// is left.
+    private static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> Word? {
+        var count = bytes.count
+        while count > 0, bytes[count - 1] == 0x2D || bytes[count - 1] == 0x27 { count -= 1 }
+        guard count > 0 else { return nil }
+        let word = UnsafeBufferPointer(rebasing: bytes[..<count])
+        return Word(text: String(decoding: word, as: UTF8.self), lower: ASCIIBytes.lowercased(word),
+                    start: start, end: start + count, isCapitalized: ASCIIBytes.isUpper(word[0]))
     }
 
     /// Whether a scalar continues the Character before it (Unicode's Grapheme_Extend,

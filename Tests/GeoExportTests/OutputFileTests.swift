@@ -7,15 +7,9 @@ import Glibc
 #endif
 
 @Suite struct OutputFileTests {
-    private func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("outputfile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     /// Chunks written in the background arrive whole and in order.
     @Test func chunksArriveInOrder() throws {
-        let dir = try folder()
+        let dir = try SampleLayers.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("out.txt")
         let file = try OutputFile(destination: url, chunkSize: 100)
@@ -33,7 +27,7 @@ import Glibc
     /// A write that fails in the background is reported before the rename: the old file
     /// stays and no temporary file is left.
     @Test func failedBackgroundWriteKeepsTheOldFile() throws {
-        let dir = try folder()
+        let dir = try SampleLayers.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("out.txt")
         try Data("old".utf8).write(to: url)
