@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "GeoExport", dependencies: [
             "GeoCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The GeoPackage writer binds values with SQLite's C functions (see GeoPackageBatchInsert).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "IncidentMap", dependencies: [

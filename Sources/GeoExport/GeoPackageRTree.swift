@@ -187,7 +187,7 @@ enum GeoPackageRTree {
         let tree = pack(boxes.map { Cell(id: $0.fid, box: $0.box) }, capacity: (nodeSize - 4) / cellBytes)
 
         try db.execute(sql: "DELETE FROM \(q(name + "_node"))")
-        let nodes = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(q(name + "_node")) (nodeno, data)",
+        var nodes = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(q(name + "_node")) (nodeno, data)",
                                               columns: 2, rows: tree.nodes.count, rowsPerStatement: 64)
         for (k, cells) in tree.nodes.enumerated() {
             nodes.bind(Int64(k + 1))
@@ -205,7 +205,7 @@ enum GeoPackageRTree {
     /// Inserts `count` pairs of integers, several rows to a statement.
     private static func insertPairs(_ prefix: String, _ pairs: some Sequence<(Int64, Int64)>, count: Int,
                                     db: Database) throws {
-        let insert = try GeoPackageBatchInsert(db: db, prefix: prefix, columns: 2, rows: count, rowsPerStatement: 256)
+        var insert = try GeoPackageBatchInsert(db: db, prefix: prefix, columns: 2, rows: count, rowsPerStatement: 256)
         for (a, b) in pairs {
             insert.bind(a)
             insert.bind(b)

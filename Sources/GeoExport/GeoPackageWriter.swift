@@ -114,7 +114,7 @@ public enum GeoPackageWriter {
         let rtree = GeoPackageSchema.rtreeStatements(table: layer.name)
         try db.execute(sql: rtree[0])
         // Rows go in batches of several rows per statement (see GeoPackageBatchInsert).
-        let insert = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(table)", columns: layer.fields.count + 3,
+        var insert = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(table)", columns: layer.fields.count + 3,
                                                rows: layer.featureCount, rowsPerStatement: 32)
         var blob: [UInt8] = []
         blob.reserveCapacity(128)

@@ -124,4 +124,33 @@ import Testing
             }
         }
     }
+    /// Text and blobs are bound from one buffer per statement: empty text must stay '' (a
+    /// null pointer would make it NULL), and every string must arrive byte for byte, whether
+    /// inline-small, long enough to grow the buffer mid-statement, non-ASCII or holding NUL.
+    @Test func textsArriveByteForByte() throws {
+        let texts = ["", "a", "الباب", "Jarablus \u{0} Cerablus", String(repeating: "é long ", count: 20_000), "", "z"]
+        var layer = Layer(name: "texts", fields: [Field("label", .text), Field("day", .date)],
+                          style: LayerStyle(color: "#d7301f"))
+        for (i, text) in texts.enumerated() {
+            layer.features.append(Feature(id: text, geometry: .point(Coordinate(longitude: Double(i), latitude: 1)),
+                                          values: [.text(text), .date("2024-02-0\(i + 1)")]))
+        }
+        let url = try SampleLayers.folder().appendingPathComponent("texts.gpkg")
+        try GeoPackageWriter.write([layer], to: url)
+        let db = try DatabaseQueue(path: url.path)
+        try db.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT CAST(feature_id AS BLOB) AS id, CAST(label AS BLOB) AS raw, typeof(label) AS kind
+                FROM texts ORDER BY fid
+                """)
+            #expect(rows.count == texts.count)
+            for (row, text) in zip(rows, texts) {
+                #expect(row["kind"] as String == "text")
+                // Read as bytes: a C-string read would stop at the NUL.
+                #expect(row["raw"] as Data? ?? Data() == Data(text.utf8))
+                #expect(row["id"] as Data? ?? Data() == Data(text.utf8))
+            }
+            #expect(try String.fetchAll(db, sql: "SELECT day FROM texts ORDER BY fid").last == "2024-02-07")
+        }
+    }
 }
