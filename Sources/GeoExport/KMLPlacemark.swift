@@ -10,8 +10,10 @@ struct PlacemarkContext {
     private let simpleDataOpenings: [[UInt8]]
     /// `<Data name="..."><value>` openings, one per field.
     private let dataOpenings: [[UInt8]]
-    /// Escaped field names for the default balloon.
-    private let escapedNames: [[UInt8]]
+    /// `<tr><th align="left">name</th><td>` openings of the default balloon's rows.
+    private let descriptionRowOpenings: [[UInt8]]
+    /// The layer key and the dot placemark ids start with.
+    private let idPrefix: [UInt8]
     private let schemaDataOpening: [UInt8]
     /// The `name` field, else `location`, used as placemark name when not null.
     private let nameField: Int?
@@ -38,7 +40,10 @@ struct PlacemarkContext {
         }
         simpleDataOpenings = layer.fields.map { Array("<SimpleData name=\"".utf8) + escaped($0.name) + Array("\">".utf8) }
         dataOpenings = layer.fields.map { Array("<Data name=\"".utf8) + escaped($0.name) + Array("\"><value>".utf8) }
-        escapedNames = layer.fields.map { escaped($0.name) }
+        descriptionRowOpenings = layer.fields.map {
+            Array("<tr><th align=\"left\">".utf8) + escaped($0.name) + Array("</th><td>".utf8)
+        }
+        idPrefix = Array(styles.layerKey.utf8)
         schemaDataOpening = Array("<SchemaData schemaUrl=\"#\(styles.layerKey)-schema\">".utf8)
         nameField = layer.fieldIndex("name") ?? layer.fieldIndex("location")
         switch options.timeSpans {
@@ -64,22 +69,25 @@ struct PlacemarkContext {
         }
     }
 
-    func appendPlacemark(_ feature: Feature, usedIDs: inout Set<String>, to out: inout [UInt8]) {
+    /// What placemarks of one document share while they are written: the ids used so far,
+    /// and a buffer where a placemark's values are formatted once for its balloon and its
+    /// ExtendedData.
+    struct Scratch {
+        var ids = KMLPlacemarkIDs()
+        var values = FormattedValues()
+    }
+
+    func appendPlacemark(_ feature: Feature, scratch: inout Scratch, to out: inout [UInt8]) {
         // Placemark order in the schema: name, description, TimePrimitive, styleUrl,
         // ExtendedData, Geometry.
-        var id = "\(styles.layerKey).\(KMLStyleSheet.ncName(feature.id))"
-        if !usedIDs.insert(id).inserted {
-            var n = 2
-            while !usedIDs.insert("\(id).\(n)").inserted { n += 1 }
-            id = "\(id).\(n)"
-        }
         out.append(literal: "<Placemark id=\"")
-        out.append(utf8: id)
+        scratch.ids.appendUnique(prefix: idPrefix, featureID: feature.id, to: &out)
         out.append(literal: "\"><name>")
         let name = nameField.flatMap { feature.values[$0].textValue } ?? feature.id
         TextEscaping.appendXML(name, to: &out)
         out.append(literal: "</name>")
-        appendDescription(feature, to: &out)
+        scratch.values.format(feature.values, with: Self.appendText(_:to:))
+        appendDescription(feature, values: scratch.values, to: &out)
         appendTimeSpan(feature, to: &out)
         out.append(literal: "<styleUrl>#")
         out.append(utf8: styles.styleID(for: feature))
@@ -88,7 +96,7 @@ struct PlacemarkContext {
         if writesUntyped {
             for (i, value) in feature.values.enumerated() where hasText(value) {
                 out.append(contentsOf: dataOpenings[i])
-                appendText(value, to: &out)
+                scratch.values.append(i, to: &out)
                 out.append(literal: "</value></Data>")
             }
         }
@@ -96,7 +104,7 @@ struct PlacemarkContext {
             out.append(contentsOf: schemaDataOpening)
             for (i, value) in feature.values.enumerated() where hasText(value) {
                 out.append(contentsOf: simpleDataOpenings[i])
-                appendText(value, to: &out)
+                scratch.values.append(i, to: &out)
                 out.append(literal: "</SimpleData>")
             }
             out.append(literal: "</SchemaData>")
@@ -120,7 +128,7 @@ struct PlacemarkContext {
     /// numbers: reals in shortest round-trip form, integers in decimal, booleans as 1/0
     /// (xsd:boolean allows both spellings, but GDAL's LIBKML reader parses only 1/0).
     @inline(__always)
-    private func appendText(_ value: PropertyValue, to out: inout [UInt8]) {
+    private static func appendText(_ value: PropertyValue, to out: inout [UInt8]) {
         switch value {
         case .null: break
         case .integer(let v): NumberText.appendInteger(v, to: &out)
@@ -136,16 +144,36 @@ struct PlacemarkContext {
             return
         }
         // Incidents share few dates: the element is built once per date and span.
-        guard let key = spanKey(of: feature) else { return }
-        if let bytes = spanCache.elements[key] {
+        guard let (date, days) = span(of: feature) else { return }
+        let key = Self.cacheKey(date: date, days: days)
+        if let key, let bytes = spanCache.elements[key] {
             out.append(contentsOf: bytes)
             return
         }
         var bytes: [UInt8] = []
-        if let span = KMLTimeSpan(date: key.date, days: key.days) { Self.append(span, to: &bytes) }
-        if spanCache.elements.count >= 65536 { spanCache.elements.removeAll(keepingCapacity: true) }
-        spanCache.elements[key] = bytes
+        if let span = KMLTimeSpan(date: date, days: days) { Self.append(span, to: &bytes) }
+        if let key {
+            if spanCache.elements.count >= 65536 { spanCache.elements.removeAll(keepingCapacity: true) }
+            spanCache.elements[key] = bytes
+        }
         out.append(contentsOf: bytes)
+    }
+
+    /// A `YYYY-MM-DD` date and a span of 0 to 2^20 days packed in one integer (hashing the
+    /// date's string was a third of writing the time spans); nil for any other date text.
+    static func cacheKey(date: String, days: Int) -> Int? {
+        guard days >= 0 && days < 1 << 20 else { return nil }
+        var date = date
+        return date.withUTF8 { b -> Int? in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            var digits = 0
+            for i in [0, 1, 2, 3, 5, 6, 8, 9] {
+                let d = b[i] &- UInt8(ascii: "0")
+                guard d < 10 else { return nil }
+                digits = digits * 10 + Int(d)
+            }
+            return digits << 20 | days
+        }
     }
 
     private static func append(_ span: KMLTimeSpan, to out: inout [UInt8]) {
@@ -157,7 +185,7 @@ struct PlacemarkContext {
     }
 
     /// The date text and span in days a feature's time span is made of, from its fields.
-    private func spanKey(of feature: Feature) -> SpanKey? {
+    private func span(of feature: Feature) -> (date: String, days: Int)? {
         guard let dateField, let date = feature.values[dateField].textValue else { return nil }
         var days = 1
         if let spanField {
@@ -167,10 +195,10 @@ struct PlacemarkContext {
             default: break
             }
         }
-        return SpanKey(date: date, days: days)
+        return (date, days)
     }
 
-    private func appendDescription(_ feature: Feature, to out: inout [UInt8]) {
+    private func appendDescription(_ feature: Feature, values: FormattedValues, to out: inout [UInt8]) {
         if let customDescription {
             guard let html = customDescription(feature) else { return }
             out.append(literal: "<description>")
@@ -185,11 +213,9 @@ struct PlacemarkContext {
             // The values are HTML-escaped, so no `]]>` can appear and one CDATA section holds it all.
             out.append(literal: "<description><![CDATA[<table>")
             for (i, value) in feature.values.enumerated() {
-                out.append(literal: "<tr><th align=\"left\">")
-                out.append(contentsOf: escapedNames[i])
-                out.append(literal: "</th><td>")
+                out.append(contentsOf: descriptionRowOpenings[i])
                 if hasText(value) {
-                    appendText(value, to: &out)
+                    values.append(i, to: &out)
                 } else {
                     out.append(literal: "<i>unknown</i>")
                 }
@@ -200,13 +226,31 @@ struct PlacemarkContext {
     }
 }
 
-private struct SpanKey: Hashable {
-    var date: String
-    var days: Int
-}
-
-/// `<TimeSpan>` elements already built, per date and span; owned by one `PlacemarkContext`
+/// `<TimeSpan>` elements already built, per date and span (`PlacemarkContext.cacheKey`); owned by one `PlacemarkContext`
 /// while one document is written, so never shared between threads.
 private final class SpanCache {
-    var elements: [SpanKey: [UInt8]] = [:]
+    var elements: [Int: [UInt8]] = [:]
+}
+
+/// One placemark's values as escaped text, end to end, each written once and copied into
+/// the balloon and the ExtendedData.
+struct FormattedValues {
+    private var bytes: [UInt8] = []
+    /// Where each value's text ends in `bytes`; it starts where the previous one ends.
+    private var ends: [Int] = []
+
+    mutating func format(_ values: [PropertyValue], with appendText: (PropertyValue, inout [UInt8]) -> Void) {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        for value in values {
+            appendText(value, &bytes)
+            ends.append(bytes.count)
+        }
+    }
+
+    /// Appends the text of value `i`.
+    func append(_ i: Int, to out: inout [UInt8]) {
+        let start = i == 0 ? 0 : ends[i - 1]
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[i]])) }
+    }
 }

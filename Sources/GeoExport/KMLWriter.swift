@@ -75,9 +75,9 @@ public struct KMLWriter: Sendable {
                 for (layer, styles) in prepared { appendSchema(layer, key: styles.layerKey, to: &out) }
             }
         }
-        var usedIDs = Set<String>()
+        var scratch = PlacemarkContext.Scratch()
         for (layer, styles) in prepared {
-            try writeFolder(layer, styles: styles, forKMZ: forKMZ, usedIDs: &usedIDs, to: file)
+            try writeFolder(layer, styles: styles, forKMZ: forKMZ, scratch: &scratch, to: file)
         }
         try file.write("</Document>\n</kml>\n")
     }
@@ -123,7 +123,7 @@ public struct KMLWriter: Sendable {
     }
 
     private func writeFolder(_ layer: Layer, styles: KMLStyleSheet, forKMZ: Bool,
-                             usedIDs: inout Set<String>, to file: OutputFile) throws {
+                             scratch: inout PlacemarkContext.Scratch, to file: OutputFile) throws {
         try file.append { out in
             out.append(contentsOf: "<Folder id=\"\(styles.layerKey)-folder\"><name>".utf8)
             TextEscaping.appendXML(layer.title, to: &out)
@@ -160,14 +160,14 @@ public struct KMLWriter: Sendable {
                 for i in members {
                     let feature = layer.feature(at: i)
                     try GeoJSONWriter.check(feature, of: layer)
-                    try file.append { context.appendPlacemark(feature, usedIDs: &usedIDs, to: &$0) }
+                    try file.append { context.appendPlacemark(feature, scratch: &scratch, to: &$0) }
                 }
                 try file.write("</Folder>\n")
             }
         } else {
             try layer.forEachFeature { feature in
                 try GeoJSONWriter.check(feature, of: layer)
-                try file.append { context.appendPlacemark(feature, usedIDs: &usedIDs, to: &$0) }
+                try file.append { context.appendPlacemark(feature, scratch: &scratch, to: &$0) }
             }
         }
         try file.write("</Folder>\n")

@@ -1,0 +1,105 @@
+/// The placemark ids one KML document has used, so each new one can be made unique.
+///
+/// Why not a `Set<String>`: a million placemarks meant a million heap strings built, hashed
+/// with SipHash and rehashed as the set grew, which was a fifth of writing a KML file. Here
+/// an id is assembled straight into the output, looked up by an FNV-1a hash in an
+/// open-addressing table, and its bytes are kept side by side in one buffer so that equal
+/// hashes are settled by comparing bytes: ids stay exactly unique whatever the hashes do.
+struct KMLPlacemarkIDs {
+    private struct Entry {
+        var hash: UInt64
+        var start: Int
+        var count: Int
+    }
+
+    /// Bytes of every id kept, end to end.
+    private var bytes: [UInt8] = []
+    private var entries: [Entry] = []
+    /// Open addressing with linear probing: an entry's index + 1, or 0 for an empty slot.
+    private var slots: [Int] = Array(repeating: 0, count: 1024)
+
+    var count: Int { entries.count }
+
+    /// Appends to `out` the id `prefix.ncName(featureID)` (see `KMLStyleSheet.ncName`), with
+    /// `.2`, `.3`, ... after it when that id was already used, and records it.
+    mutating func appendUnique(prefix: [UInt8], featureID: String, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: prefix)
+        out.append(UInt8(ascii: "."))
+        Self.appendNCName(featureID, to: &out)
+        if insert(out, from: start) { return }
+        let base = out.count
+        var n = 2
+        while true {
+            out.append(UInt8(ascii: "."))
+            NumberText.appendInteger(n, to: &out)
+            if insert(out, from: start) { return }
+            out.removeSubrange(base...)
+            n += 1
+        }
+    }
+
+    /// `KMLStyleSheet.ncName` on bytes: each Unicode scalar that is not an ASCII letter,
+    /// digit, `_`, `-` or `.` becomes one `_`; a `_` goes in front of an empty result or one
+    /// that does not start with a letter or `_`.
+    static func appendNCName(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let start = out.count
+            for b in utf8 {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    out.append(b)
+                case 0x80...0xBF:
+                    break  // continuation byte: its scalar already gave its `_`
+                default:
+                    out.append(UInt8(ascii: "_"))
+                }
+            }
+            let first = out.count > start ? out[start] : 0
+            let letter = (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z")
+            if !(letter || first == UInt8(ascii: "_")) { out.insert(UInt8(ascii: "_"), at: start) }
+        }
+    }
+
+    /// Records `candidate[from...]`; false when it is already there.
+    private mutating func insert(_ candidate: [UInt8], from start: Int) -> Bool {
+        candidate.withUnsafeBufferPointer { all in
+            let id = UnsafeBufferPointer(rebasing: all[start...])
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in id { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: Self.mix(hash)) & mask
+            while slots[slot] != 0 {
+                let entry = entries[slots[slot] - 1]
+                if entry.hash == hash && entry.count == id.count
+                    && bytes[entry.start..<(entry.start + entry.count)].elementsEqual(id) {
+                    return false
+                }
+                slot = (slot + 1) & mask
+            }
+            entries.append(Entry(hash: hash, start: bytes.count, count: id.count))
+            bytes.append(contentsOf: id)
+            slots[slot] = entries.count
+            if entries.count * 2 > slots.count { grow() }
+            return true
+        }
+    }
+
+    /// FNV-1a's low bits are weak for table indexes; a multiply-xorshift spreads them.
+    private static func mix(_ hash: UInt64) -> UInt64 {
+        let h = (hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15
+        return h ^ (h >> 29)
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (i, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: Self.mix(entry.hash)) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = i + 1
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GeoCore
+import Testing
+@testable import GeoExport
+
+/// Placemark ids are assembled on bytes and kept unique in a hash table of their own; both
+/// are held to the plain definitions: `KMLStyleSheet.ncName` and a `Set<String>`.
+@Suite struct KMLPlacemarkIDsTests {
+    /// The id rule as first written, on strings: the reference.
+    private func referenceIDs(_ featureIDs: [String], prefix: String) -> [String] {
+        var used = Set<String>()
+        return featureIDs.map { featureID in
+            var id = "\(prefix).\(KMLStyleSheet.ncName(featureID))"
+            if !used.insert(id).inserted {
+                var n = 2
+                while !used.insert("\(id).\(n)").inserted { n += 1 }
+                id = "\(id).\(n)"
+            }
+            return id
+        }
+    }
+
+    private func ids(_ featureIDs: [String], prefix: String) -> [String] {
+        var table = KMLPlacemarkIDs()
+        return featureIDs.map { featureID in
+            var out: [UInt8] = Array("<Placemark id=\"".utf8)
+            table.appendUnique(prefix: Array(prefix.utf8), featureID: featureID, to: &out)
+            return String(decoding: out.dropFirst(15), as: UTF8.self)
+        }
+    }
+
+    @Test func ncNameOnBytesMatchesTheStringRule() {
+        let samples = ["", "SYR1", "1abc", "-x", ".x", "_x", "Al-Bab", "الباب", "İdlib", "a b/c", "é", "9",
+                       "Jarablus 🇸🇾", "x\u{0}y", "Z", "[a]", "`a", "{a"]
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "0", "-", ".", "_", " ", "/", "é", "ب", "🙂", "\u{301}", "@", "[", "`", "{"]
+        let generated = (0..<2000).map { _ in
+            (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
+        for text in samples + generated {
+            var out: [UInt8] = [0x41]
+            KMLPlacemarkIDs.appendNCName(text, to: &out)
+            #expect(String(decoding: out.dropFirst(), as: UTF8.self) == KMLStyleSheet.ncName(text), "\(text)")
+        }
+    }
+
+    @Test func uniqueAsWithASet() {
+        var random = SystemRandomNumberGenerator()
+        // Many repeats, ids that look like suffixed ones ("a.2"), and enough distinct ids to
+        // make the table grow several times.
+        var featureIDs = (0..<20_000).map { _ in "P\(Int.random(in: 0..<6000, using: &random))" }
+        featureIDs += ["a", "a", "a.2", "a", "a.2", "a.2.2", "b", "b.3", "b", "b", "b", "", "", "1", "_1"]
+        featureIDs.shuffle(using: &random)
+        let made = ids(featureIDs, prefix: "incidents")
+        #expect(made == referenceIDs(featureIDs, prefix: "incidents"))
+        #expect(Set(made).count == made.count)
+    }
+
+    @Test func timeSpanCacheKeys() {
+        #expect(PlacemarkContext.cacheKey(date: "2024-02-29", days: 1) == (20240229 << 20 | 1))
+        #expect(PlacemarkContext.cacheKey(date: "2024-02-29", days: 7) != PlacemarkContext.cacheKey(date: "2024-02-29",
+                                                                                                     days: 1))
+        #expect(PlacemarkContext.cacheKey(date: "2024-02-28", days: 1) != PlacemarkContext.cacheKey(date: "2024-02-29",
+                                                                                                     days: 1))
+        for odd in ["2024-2-29", "2024/02/29", "20240229", "2024-02-2x", "2024-02-291", ""] {
+            #expect(PlacemarkContext.cacheKey(date: odd, days: 1) == nil, "\(odd)")
+        }
+        #expect(PlacemarkContext.cacheKey(date: "2024-02-29", days: -1) == nil)
+        #expect(PlacemarkContext.cacheKey(date: "2024-02-29", days: 1 << 20) == nil)
+    }
+}
