@@ -43,4 +43,24 @@ import Testing
         NumberText.appendInteger(value, to: &out)
         #expect(String(decoding: out, as: UTF8.self) == String(value))
     }
+
+    /// Reals are written through `Double.write(to:)` into the buffer; the text must be
+    /// `description`'s, which reads back as the same value, appended after what was there.
+    @Test func shortestIsDescription() {
+        var generator = SystemRandomNumberGenerator()
+        var values = Self.edges + [.leastNonzeroMagnitude, .greatestFiniteMagnitude, -.ulpOfOne, 1e-300, 123.0]
+        for i in 0..<100_000 {
+            let v = i % 2 == 0 ? Double.random(in: -400...400, using: &generator)
+                : Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &generator))
+            if v.isFinite { values.append(v) }
+        }
+        for v in values {
+            var out: [UInt8] = Array("x:".utf8)
+            #expect(NumberText.appendShortest(v, to: &out))
+            #expect(String(decoding: out, as: UTF8.self) == "x:" + v.description)
+        }
+        var out: [UInt8] = []
+        #expect(!NumberText.appendShortest(.nan, to: &out) && !NumberText.appendShortest(-.infinity, to: &out))
+        #expect(out.isEmpty)
+    }
 }
