@@ -49,9 +49,9 @@ public enum KMLDescription: Sendable {
     /// HTML from the caller, written in CDATA; nil gives no description for that feature.
     /// Escape the values put into it with `TextEscaping.html(_:)`.
     case custom(@Sendable (Layer, Feature) -> String?)
-    /// As `custom`, but the caller looks at each layer once (to find its fields) and
-    /// returns the HTML maker for that layer's features.
-    case perLayer(@Sendable (Layer) -> (Feature) -> String?)
+    /// The caller looks at each layer once (to find its fields) and returns the template
+    /// that fills a feature's balloon; a balloon left empty gives no description.
+    case perLayer(@Sendable (Layer) -> (Feature, inout BalloonHTML) -> Void)
 }
 
 /// Options of `KMLWriter`.

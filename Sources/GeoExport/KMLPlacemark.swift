@@ -23,6 +23,7 @@ struct PlacemarkContext {
     /// The caller's time span and balloon for this layer's features, when it gives them.
     private let customSpan: ((Feature) -> KMLTimeSpan?)?
     private let customDescription: ((Feature) -> String?)?
+    private let balloonTemplate: ((Feature, inout BalloonHTML) -> Void)?
     private let writesTyped: Bool
     private let writesUntyped: Bool
 
@@ -64,8 +65,12 @@ struct PlacemarkContext {
         }
         switch options.description {
         case .custom(let template): customDescription = { [layer] in template(layer, $0) }
-        case .perLayer(let template): customDescription = template(layer)
         default: customDescription = nil
+        }
+        if case .perLayer(let template) = options.description {
+            balloonTemplate = template(layer)
+        } else {
+            balloonTemplate = nil
         }
     }
 
@@ -75,6 +80,7 @@ struct PlacemarkContext {
     struct Scratch {
         var ids = KMLPlacemarkIDs()
         var values = FormattedValues()
+        var balloon = BalloonHTML()
     }
 
     func appendPlacemark(_ feature: Feature, scratch: inout Scratch, to out: inout [UInt8]) {
@@ -87,7 +93,7 @@ struct PlacemarkContext {
         TextEscaping.appendXML(name, to: &out)
         out.append(literal: "</name>")
         scratch.values.format(feature.values, with: Self.appendText(_:to:))
-        appendDescription(feature, values: scratch.values, to: &out)
+        appendDescription(feature, scratch: &scratch, to: &out)
         appendTimeSpan(feature, to: &out)
         out.append(literal: "<styleUrl>#")
         out.append(utf8: styles.styleID(for: feature))
@@ -198,7 +204,16 @@ struct PlacemarkContext {
         return (date, days)
     }
 
-    private func appendDescription(_ feature: Feature, values: FormattedValues, to out: inout [UInt8]) {
+    private func appendDescription(_ feature: Feature, scratch: inout Scratch, to out: inout [UInt8]) {
+        if let balloonTemplate {
+            scratch.balloon.removeAll()
+            balloonTemplate(feature, &scratch.balloon)
+            guard !scratch.balloon.isEmpty else { return }
+            out.append(literal: "<description>")
+            scratch.balloon.bytes.withUnsafeBufferPointer { TextEscaping.appendCDATA(bytes: $0, to: &out) }
+            out.append(literal: "</description>")
+            return
+        }
         if let customDescription {
             guard let html = customDescription(feature) else { return }
             out.append(literal: "<description>")
@@ -215,7 +230,7 @@ struct PlacemarkContext {
             for (i, value) in feature.values.enumerated() {
                 out.append(contentsOf: descriptionRowOpenings[i])
                 if hasText(value) {
-                    values.append(i, to: &out)
+                    scratch.values.append(i, to: &out)
                 } else {
                     out.append(literal: "<i>unknown</i>")
                 }

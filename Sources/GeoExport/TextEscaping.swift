@@ -109,31 +109,54 @@ public enum TextEscaping {
     /// section early, so the section is closed between `]]` and `>` and a new one opened.
     /// Forbidden control characters become U+FFFD as in `appendXML`.
     static func appendCDATA(_ text: String, to out: inout [UInt8]) {
-        out.append(contentsOf: "<![CDATA[".utf8)
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { appendCDATA(bytes: $0, to: &out) }
+    }
+
+    /// `appendCDATA` on UTF-8 bytes, skipping eight bytes at a time while none is a `]` or
+    /// below 0x20 (a balloon is mostly plain markup and text).
+    static func appendCDATA(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(literal: "<![CDATA[")
+        if let base = bytes.baseAddress {
+            let count = bytes.count
             var start = 0
             var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "]"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "]"),
-                   bytes[i + 2] == UInt8(ascii: ">") {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(i + 2)]))
-                    out.append(contentsOf: "]]><![CDATA[".utf8)
+            while i < count {
+                if i + 8 <= count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if !mayEndCDATA(word) {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = base[i]
+                if b == UInt8(ascii: "]"), i + 2 < count, base[i + 1] == UInt8(ascii: "]"),
+                   base[i + 2] == UInt8(ascii: ">") {
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i + 2 - start))
+                    out.append(literal: "]]><![CDATA[")
                     start = i + 2
                     i += 3
                     continue
                 }
                 if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])
                     start = i + 1
                 }
                 i += 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+            out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
         }
-        out.append(contentsOf: "]]>".utf8)
+        out.append(literal: "]]>")
+    }
+
+    /// Whether any byte of `word` is below 0x20 or a `]` (as in `needsEscape`).
+    @inline(__always)
+    static func mayEndCDATA(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        let v = word ^ (ones &* 0x5D)
+        return below20 || (v &- ones) & ~v & highs != 0
     }
 }
 

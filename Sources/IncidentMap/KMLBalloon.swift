@@ -22,48 +22,84 @@ enum KMLBalloon {
 
     /// An HTML balloon for incidents (date, type, actors with attribution, target, casualties,
     /// place and precision, border distance, source sentence and link); a field table otherwise.
-    @Sendable static func description(for layer: Layer) -> (Feature) -> String? {
+    @Sendable static func description(for layer: Layer) -> (Feature, inout BalloonHTML) -> Void {
         guard layer.name == IncidentLayer.name else {
-            let names = layer.fields.map { TextEscaping.html($0.name) }
-            return { feature in
-                var html = "<table>"
+            let names = layer.fields.map(\.name)
+            return { feature, html in
+                html.markup("<table>")
                 for (i, name) in names.enumerated() {
-                    html += "<tr><th>" + name + "</th><td>" + esc(feature.values[i].textValue) + "</td></tr>"
+                    html.markup("<tr><th>")
+                    html.text(name)
+                    html.markup("</th><td>")
+                    html.text(feature.values[i].textValue ?? "unknown")
+                    html.markup("</td></tr>")
                 }
-                return html + "</table>"
+                html.markup("</table>")
             }
         }
         let f = IncidentFields(layer)
-        return { feature in
+        return { feature, html in
             func text(_ i: Int?) -> String? { i.flatMap { feature.values[$0].textValue } }
-            // Typed, so that compactMap drops a missing actor instead of keeping it as nil for
-            // `esc` to print as "unknown".
-            let named: [String] = [text(f.actor1), text(f.actor2)].compactMap { $0 }
-            let actors = named.isEmpty ? "unknown" : named.map { TextEscaping.html($0) }.joined(separator: "; ")
-            var html = "<h3>" + esc(text(f.subEventType) ?? text(f.eventType)) + "</h3><table>"
-            html.reserveCapacity(1024)
-            func row(_ heading: String, _ value: String) {
-                html += "<tr><th>" + heading + "</th><td>" + value + "</td></tr>"
+            func esc(_ s: String?) { html.text(s ?? "unknown") }
+            html.markup("<h3>")
+            esc(text(f.subEventType) ?? text(f.eventType))
+            html.markup("</h3><table><tr><th>Date</th><td>")
+            esc(text(f.eventDate))
+            html.markup(" (precision: ")
+            html.markup(timeWords(text(f.timePrecision)))
+            html.markup(")</td></tr><tr><th>Type</th><td>")
+            esc(text(f.eventType))
+            html.markup(" / ")
+            esc(text(f.subEventType))
+            html.markup("</td></tr><tr><th>Actors</th><td>")
+            let named = [text(f.actor1), text(f.actor2)].compactMap { $0 }
+            if named.isEmpty { html.markup("unknown") }
+            for (k, actor) in named.enumerated() {
+                if k > 0 { html.markup("; ") }
+                html.text(actor)
             }
-            row("Date", esc(text(f.eventDate)) + " (precision: " + timeWords(text(f.timePrecision)) + ")")
-            row("Type", esc(text(f.eventType)) + " / " + esc(text(f.subEventType)))
-            row("Actors", actors + " (" + esc(text(f.attribution)) + ")")
-            row("Target", esc(text(f.target)))
-            row("Fatalities", esc(text(f.fatalities)))
-            row("Injured", esc(text(f.injured)))
-            row("Place", esc(text(f.location)) + ", " + esc(text(f.admin1)) + ", " + esc(text(f.country))
-                + " (" + precisionWords(text(f.geoPrecision)) + ")")
+            html.markup(" (")
+            esc(text(f.attribution))
+            html.markup(")</td></tr><tr><th>Target</th><td>")
+            esc(text(f.target))
+            html.markup("</td></tr><tr><th>Fatalities</th><td>")
+            esc(text(f.fatalities))
+            html.markup("</td></tr><tr><th>Injured</th><td>")
+            esc(text(f.injured))
+            html.markup("</td></tr><tr><th>Place</th><td>")
+            esc(text(f.location))
+            html.markup(", ")
+            esc(text(f.admin1))
+            html.markup(", ")
+            esc(text(f.country))
+            html.markup(" (")
+            html.markup(precisionWords(text(f.geoPrecision)))
+            html.markup(")</td></tr><tr><th>Border</th><td>")
             if let km = f.borderKm.flatMap({ kilometres(feature.values[$0]) }) {
-                row("Border", km + " km (" + esc(text(f.borderSide)) + ", band "
-                    + esc(text(f.borderBand) ?? text(f.borderBandRange)) + ")")
+                html.text(km)
+                html.markup(" km (")
+                esc(text(f.borderSide))
+                html.markup(", band ")
+                esc(text(f.borderBand) ?? text(f.borderBandRange))
+                html.markup(")")
             } else {
-                row("Border", "unknown")
+                html.markup("unknown")
             }
-            row("Source", esc(text(f.source)))
-            html += "</table>"
-            if let notes = text(f.notes) { html += "<p>" + esc(notes) + "</p>" }
-            if let url = text(f.sourceURL) { html += "<p><a href=\"" + esc(url) + "\">" + esc(url) + "</a></p>" }
-            return html
+            html.markup("</td></tr><tr><th>Source</th><td>")
+            esc(text(f.source))
+            html.markup("</td></tr></table>")
+            if let notes = text(f.notes) {
+                html.markup("<p>")
+                html.text(notes)
+                html.markup("</p>")
+            }
+            if let url = text(f.sourceURL) {
+                html.markup("<p><a href=\"")
+                html.text(url)
+                html.markup("\">")
+                html.text(url)
+                html.markup("</a></p>")
+            }
         }
     }
 
@@ -86,9 +122,7 @@ enum KMLBalloon {
         }
     }
 
-    private static func esc(_ s: String?) -> String { TextEscaping.html(s ?? "unknown") }
-
-    private static func timeWords(_ code: String?) -> String {
+    private static func timeWords(_ code: String?) -> StaticString {
         switch code {
         case "1": "day"
         case "2": "week"
@@ -97,7 +131,7 @@ enum KMLBalloon {
         }
     }
 
-    private static func precisionWords(_ code: String?) -> String {
+    private static func precisionWords(_ code: String?) -> StaticString {
         switch code {
         case "1": "in the place"
         case "2": "near the place"

@@ -47,4 +47,39 @@ import Testing
             #expect(decoded == text, "\(text.debugDescription)")
         }
     }
+
+    /// The CDATA writer skips eight bytes at a time; it must write what the byte-by-byte
+    /// rule writes, for `]]>`, `]]`, control characters and plain runs at every offset.
+    @Test func cdataMatchesTheByteRule() {
+        func reference(_ text: String) -> [UInt8] {
+            var out = Array("<![CDATA[".utf8)
+            let bytes = Array(text.utf8)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x5D, i + 2 < bytes.count, bytes[i + 1] == 0x5D, bytes[i + 2] == 0x3E {
+                    out += Array("]]]]><![CDATA[>".utf8)
+                    i += 3
+                    continue
+                }
+                let b = bytes[i]
+                out += b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D ? [0xEF, 0xBF, 0xBD] : [b]
+                i += 1
+            }
+            return out + Array("]]>".utf8)
+        }
+        let pieces = ["a", "]", "]]", "]]>", ">", "\u{01}", "\t", "\n", "é", "مكان", "12345678", "\u{1F}", " ", "<b>"]
+        var state: UInt64 = 7
+        for _ in 0..<20_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var s = state
+            for _ in 0..<Int(s % 30) {
+                s = s &* 6_364_136_223_846_793_005 &+ 1
+                text += pieces[Int((s >> 33) % UInt64(pieces.count))]
+            }
+            var out: [UInt8] = []
+            TextEscaping.appendCDATA(text, to: &out)
+            #expect(out == reference(text), "\(text.debugDescription)")
+        }
+    }
 }

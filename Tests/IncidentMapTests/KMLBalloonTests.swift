@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoExport
 import IncidentExtraction
 import Testing
 @testable import IncidentMap
@@ -18,9 +19,15 @@ struct KMLBalloonTests {
         return IncidentLayer.make(read.incidents, analysis: nil)
     }
 
+    private func balloon(_ layer: Layer, _ feature: Feature) -> String {
+        var html = BalloonHTML()
+        KMLBalloon.description(for: layer)(feature, &html)
+        return html.html
+    }
+
     @Test func balloonShowsTheIncidentEscaped() throws {
         let layer = try incidents()
-        let html = try #require(KMLBalloon.description(for: layer)(layer.features[0]))
+        let html = balloon(layer, layer.features[0])
         #expect(html.hasPrefix("<h3>Air/drone strike</h3><table>"))
         #expect(html.contains("<tr><th>Date</th><td>2021-03-05 (precision: week)</td></tr>"))
         #expect(html.contains("<tr><th>Actors</th><td>A &amp; B (reported)</td></tr>"))
@@ -41,7 +48,7 @@ struct KMLBalloonTests {
                           style: LayerStyle(color: "#000000"))
         layer.features.append(Feature(id: "c1", geometry: .point(Coordinate(longitude: 36, latitude: 36)),
                                       values: [.text("Bab <al-Hawa>"), .null]))
-        #expect(KMLBalloon.description(for: layer)(layer.features[0])
+        #expect(balloon(layer, layer.features[0])
                     == "<table><tr><th>name</th><td>Bab &lt;al-Hawa&gt;</td></tr><tr><th>km</th><td>unknown</td></tr></table>")
         #expect(KMLBalloon.timeSpan(for: layer)(layer.features[0]) == nil)
     }
