@@ -13,11 +13,12 @@ public enum GeoJSONWriter {
     public static func write(_ layer: Layer, to url: URL) throws {
         try validate(layer)
         let file = try OutputFile(destination: url)
-        let keys: [[UInt8]] = layer.fields.map { field in
-            var key: [UInt8] = []
-            TextEscaping.appendJSONString(field.name, to: &key)
-            key.append(UInt8(ascii: ":"))
-            return key
+        var keys = PackedBytes()
+        for field in layer.fields {
+            keys.appendPiece { key in
+                TextEscaping.appendJSONString(field.name, to: &key)
+                key.append(UInt8(ascii: ":"))
+            }
         }
         try file.append { out in
             out.append(contentsOf: "{\"type\":\"FeatureCollection\",\"name\":".utf8)
@@ -64,7 +65,7 @@ public enum GeoJSONWriter {
             reason: "feature \(feature.id) has \(feature.values.count) values for \(layer.fields.count) fields")
     }
 
-    private static func appendFeature(_ feature: Feature, keys: [[UInt8]], to out: inout [UInt8]) {
+    private static func appendFeature(_ feature: Feature, keys: PackedBytes, to out: inout [UInt8]) {
         out.append(contentsOf: "{\"type\":\"Feature\",\"id\":".utf8)
         TextEscaping.appendJSONString(feature.id, to: &out)
         out.append(contentsOf: ",\"geometry\":".utf8)
@@ -72,7 +73,7 @@ public enum GeoJSONWriter {
         out.append(contentsOf: ",\"properties\":{".utf8)
         for (i, value) in feature.values.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: keys[i])
+            keys.append(i, to: &out)
             appendValue(value, to: &out)
         }
         out.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "}")])

@@ -7,11 +7,11 @@ struct PlacemarkContext {
     let styles: KMLStyleSheet
     let options: KMLOptions
     /// `<SimpleData name="...">` openings, one per field, escaped once.
-    private let simpleDataOpenings: [[UInt8]]
+    private let simpleDataOpenings: PackedBytes
     /// `<Data name="..."><value>` openings, one per field.
-    private let dataOpenings: [[UInt8]]
+    private let dataOpenings: PackedBytes
     /// `<tr><th align="left">name</th><td>` openings of the default balloon's rows.
-    private let descriptionRowOpenings: [[UInt8]]
+    private let descriptionRowOpenings: PackedBytes
     /// The layer key and the dot placemark ids start with.
     private let idPrefix: [UInt8]
     private let schemaDataOpening: [UInt8]
@@ -39,11 +39,13 @@ struct PlacemarkContext {
             TextEscaping.appendXML(text, to: &out)
             return out
         }
-        simpleDataOpenings = layer.fields.map { Array("<SimpleData name=\"".utf8) + escaped($0.name) + Array("\">".utf8) }
-        dataOpenings = layer.fields.map { Array("<Data name=\"".utf8) + escaped($0.name) + Array("\"><value>".utf8) }
-        descriptionRowOpenings = layer.fields.map {
+        simpleDataOpenings = PackedBytes(layer.fields.map {
+            Array("<SimpleData name=\"".utf8) + escaped($0.name) + Array("\">".utf8)
+        })
+        dataOpenings = PackedBytes(layer.fields.map { Array("<Data name=\"".utf8) + escaped($0.name) + Array("\"><value>".utf8) })
+        descriptionRowOpenings = PackedBytes(layer.fields.map {
             Array("<tr><th align=\"left\">".utf8) + escaped($0.name) + Array("</th><td>".utf8)
-        }
+        })
         idPrefix = Array(styles.layerKey.utf8)
         schemaDataOpening = Array("<SchemaData schemaUrl=\"#\(styles.layerKey)-schema\">".utf8)
         nameField = layer.fieldIndex("name") ?? layer.fieldIndex("location")
@@ -79,7 +81,7 @@ struct PlacemarkContext {
     /// ExtendedData.
     struct Scratch {
         var ids = KMLPlacemarkIDs()
-        var values = FormattedValues()
+        var values = PackedBytes()
         var balloon = BalloonHTML()
     }
 
@@ -92,7 +94,8 @@ struct PlacemarkContext {
         let name = nameField.flatMap { feature.values[$0].textValue } ?? feature.id
         TextEscaping.appendXML(name, to: &out)
         out.append(literal: "</name>")
-        scratch.values.format(feature.values, with: Self.appendText(_:to:))
+        scratch.values.removeAll()
+        for value in feature.values { scratch.values.appendPiece { Self.appendText(value, to: &$0) } }
         appendDescription(feature, scratch: &scratch, to: &out)
         appendTimeSpan(feature, to: &out)
         out.append(literal: "<styleUrl>#")
@@ -101,7 +104,7 @@ struct PlacemarkContext {
         // ExtendedData order in the schema: Data elements, then SchemaData.
         if writesUntyped {
             for (i, value) in feature.values.enumerated() where hasText(value) {
-                out.append(contentsOf: dataOpenings[i])
+                dataOpenings.append(i, to: &out)
                 scratch.values.append(i, to: &out)
                 out.append(literal: "</value></Data>")
             }
@@ -109,7 +112,7 @@ struct PlacemarkContext {
         if writesTyped {
             out.append(contentsOf: schemaDataOpening)
             for (i, value) in feature.values.enumerated() where hasText(value) {
-                out.append(contentsOf: simpleDataOpenings[i])
+                simpleDataOpenings.append(i, to: &out)
                 scratch.values.append(i, to: &out)
                 out.append(literal: "</SimpleData>")
             }
@@ -228,7 +231,7 @@ struct PlacemarkContext {
             // The values are HTML-escaped, so no `]]>` can appear and one CDATA section holds it all.
             out.append(literal: "<description><![CDATA[<table>")
             for (i, value) in feature.values.enumerated() {
-                out.append(contentsOf: descriptionRowOpenings[i])
+                descriptionRowOpenings.append(i, to: &out)
                 if hasText(value) {
                     scratch.values.append(i, to: &out)
                 } else {
@@ -245,27 +248,4 @@ struct PlacemarkContext {
 /// while one document is written, so never shared between threads.
 private final class SpanCache {
     var elements: [Int: [UInt8]] = [:]
-}
-
-/// One placemark's values as escaped text, end to end, each written once and copied into
-/// the balloon and the ExtendedData.
-struct FormattedValues {
-    private var bytes: [UInt8] = []
-    /// Where each value's text ends in `bytes`; it starts where the previous one ends.
-    private var ends: [Int] = []
-
-    mutating func format(_ values: [PropertyValue], with appendText: (PropertyValue, inout [UInt8]) -> Void) {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        for value in values {
-            appendText(value, &bytes)
-            ends.append(bytes.count)
-        }
-    }
-
-    /// Appends the text of value `i`.
-    func append(_ i: Int, to out: inout [UInt8]) {
-        let start = i == 0 ? 0 : ends[i - 1]
-        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[i]])) }
-    }
 }
