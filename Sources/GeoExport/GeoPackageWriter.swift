@@ -45,6 +45,11 @@ public enum GeoPackageWriter {
         configuration.foreignKeysEnabled = false
         let queue = try DatabaseQueue(path: url.path, configuration: configuration)
         try queue.writeWithoutTransaction { db in
+            // The largest page SQLite allows: a million rows make a quarter as many b-tree
+            // pages to fill and write as with the default 4 KiB (export-bench GeoPackage
+            // 5.1-5.7 s -> 4.4-4.7 s in interleaved runs). GeoPackage sets no page size;
+            // GDAL validates and reads the file as before.
+            try db.execute(sql: "PRAGMA page_size = 65536")
             try db.execute(sql: "PRAGMA journal_mode = OFF")
             try db.execute(sql: "PRAGMA synchronous = OFF")
             // One writer, building a new file: no lock traffic per statement, temporary
