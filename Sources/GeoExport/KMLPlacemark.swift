@@ -6,11 +6,15 @@ struct PlacemarkContext {
     let layer: Layer
     let styles: KMLStyleSheet
     let options: KMLOptions
-    /// `<SimpleData name="...">` openings, one per field, escaped once.
-    private let simpleDataOpenings: PackedBytes
-    /// `<Data name="..."><value>` openings, one per field.
-    private let dataOpenings: PackedBytes
-    /// `<tr><th align="left">name</th><td>` openings of the default balloon's rows.
+    /// `<SimpleData name="...">` per field, escaped once; then the same again, each after
+    /// the `</SimpleData>` that closes the value before it. A placemark is some seventy
+    /// small copies into the output, and each joined pair is one fewer.
+    private let simpleDataPieces: PackedBytes
+    /// `<Data name="..."><value>` per field, then each after `</value></Data>`.
+    private let dataPieces: PackedBytes
+    /// The default balloon's rows: `<tr><th align="left">name</th><td>` per field, the first
+    /// after the description's opening and the others after the `</td></tr>` closing the
+    /// row before.
     private let descriptionRowOpenings: PackedBytes
     /// The layer key and the dot placemark ids start with.
     private let idPrefix: [UInt8]
@@ -39,12 +43,15 @@ struct PlacemarkContext {
             TextEscaping.appendXML(text, to: &out)
             return out
         }
-        simpleDataOpenings = PackedBytes(layer.fields.map {
-            Array("<SimpleData name=\"".utf8) + escaped($0.name) + Array("\">".utf8)
-        })
-        dataOpenings = PackedBytes(layer.fields.map { Array("<Data name=\"".utf8) + escaped($0.name) + Array("\"><value>".utf8) })
-        descriptionRowOpenings = PackedBytes(layer.fields.map {
-            Array("<tr><th align=\"left\">".utf8) + escaped($0.name) + Array("</th><td>".utf8)
+        func pieces(_ open: String, _ close: String, _ end: String) -> PackedBytes {
+            let openings = layer.fields.map { Array(open.utf8) + escaped($0.name) + Array(end.utf8) }
+            return PackedBytes(openings + openings.map { Array(close.utf8) + $0 })
+        }
+        simpleDataPieces = pieces("<SimpleData name=\"", "</SimpleData>", "\">")
+        dataPieces = pieces("<Data name=\"", "</value></Data>", "\"><value>")
+        descriptionRowOpenings = PackedBytes(layer.fields.enumerated().map { i, field in
+            Array((i == 0 ? "<description><![CDATA[<table>" : "</td></tr>").utf8)
+                + Array("<tr><th align=\"left\">".utf8) + escaped(field.name) + Array("</th><td>".utf8)
         })
         idPrefix = Array(styles.layerKey.utf8)
         schemaDataOpening = Array("<SchemaData schemaUrl=\"#\(styles.layerKey)-schema\">".utf8)
@@ -102,21 +109,25 @@ struct PlacemarkContext {
         out.append(utf8: styles.styleID(for: feature))
         out.append(literal: "</styleUrl>\n<ExtendedData>")
         // ExtendedData order in the schema: Data elements, then SchemaData.
+        let fieldCount = feature.values.count
         if writesUntyped {
+            var wrote = false
             for (i, value) in feature.values.enumerated() where hasText(value) {
-                dataOpenings.append(i, to: &out)
+                dataPieces.append(wrote ? fieldCount + i : i, to: &out)
                 scratch.values.append(i, to: &out)
-                out.append(literal: "</value></Data>")
+                wrote = true
             }
+            if wrote { out.append(literal: "</value></Data>") }
         }
         if writesTyped {
             out.append(contentsOf: schemaDataOpening)
+            var wrote = false
             for (i, value) in feature.values.enumerated() where hasText(value) {
-                simpleDataOpenings.append(i, to: &out)
+                simpleDataPieces.append(wrote ? fieldCount + i : i, to: &out)
                 scratch.values.append(i, to: &out)
-                out.append(literal: "</SimpleData>")
+                wrote = true
             }
-            out.append(literal: "</SchemaData>")
+            out.append(literal: wrote ? "</SimpleData></SchemaData>" : "</SchemaData>")
         }
         out.append(literal: "</ExtendedData>\n")
         KMLGeometry.append(RingOrientation.rfc7946(feature.geometry), to: &out)
@@ -229,7 +240,10 @@ struct PlacemarkContext {
             return
         case .fieldTable:
             // The values are HTML-escaped, so no `]]>` can appear and one CDATA section holds it all.
-            out.append(literal: "<description><![CDATA[<table>")
+            guard !feature.values.isEmpty else {
+                out.append(literal: "<description><![CDATA[<table></table>]]></description>")
+                return
+            }
             for (i, value) in feature.values.enumerated() {
                 descriptionRowOpenings.append(i, to: &out)
                 if hasText(value) {
@@ -237,9 +251,8 @@ struct PlacemarkContext {
                 } else {
                     out.append(literal: "<i>unknown</i>")
                 }
-                out.append(literal: "</td></tr>")
             }
-            out.append(literal: "</table>]]></description>")
+            out.append(literal: "</td></tr></table>]]></description>")
         }
     }
 }
