@@ -1,3 +1,5 @@
+import Foundation
+
 /// The placemark ids one KML document has used, so each new one can be made unique.
 ///
 /// Why not a `Set<String>`: a million placemarks meant a million heap strings built, hashed
@@ -15,8 +17,10 @@ struct KMLPlacemarkIDs {
     /// Bytes of every id kept, end to end.
     private var bytes: [UInt8] = []
     private var entries: [Entry] = []
-    /// Open addressing with linear probing: an entry's index + 1, or 0 for an empty slot.
-    private var slots: [Int] = Array(repeating: 0, count: 1024)
+    /// Open addressing with linear probing: 0 for an empty slot, else an entry's index + 1
+    /// in the low 32 bits and its hash's high 32 bits above, so a probe reads an entry only
+    /// when those bits match.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
 
     var count: Int { entries.count }
 
@@ -45,6 +49,11 @@ struct KMLPlacemarkIDs {
     static func appendNCName(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
+            // Most ids are NCNames already (SYR1234, ACLED's ids): copied in one piece.
+            if let first = utf8.first, isNameStart(first), utf8.allSatisfy(isNameByte) {
+                out.append(contentsOf: utf8)
+                return
+            }
             let start = out.count
             for b in utf8 {
                 switch b {
@@ -63,29 +72,50 @@ struct KMLPlacemarkIDs {
         }
     }
 
+    @inline(__always)
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    private static func isNameStart(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_")
+    }
+
     /// Records `candidate[from...]`; false when it is already there.
     private mutating func insert(_ candidate: [UInt8], from start: Int) -> Bool {
         candidate.withUnsafeBufferPointer { all in
             let id = UnsafeBufferPointer(rebasing: all[start...])
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for b in id { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            let tag = hash & Self.tagMask
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: Self.mix(hash)) & mask
             while slots[slot] != 0 {
-                let entry = entries[slots[slot] - 1]
-                if entry.hash == hash && entry.count == id.count
-                    && bytes[entry.start..<(entry.start + entry.count)].elementsEqual(id) {
-                    return false
+                if slots[slot] & Self.tagMask == tag {
+                    let entry = entries[Int(slots[slot] & ~Self.tagMask) - 1]
+                    if entry.hash == hash && entry.count == id.count && bytes.withUnsafeBufferPointer({
+                        memcmp($0.baseAddress! + entry.start, id.baseAddress!, id.count) == 0
+                    }) {
+                        return false
+                    }
                 }
                 slot = (slot + 1) & mask
             }
+            precondition(entries.count < Int(UInt32.max), "more placemark ids than the table numbers")
             entries.append(Entry(hash: hash, start: bytes.count, count: id.count))
             bytes.append(contentsOf: id)
-            slots[slot] = entries.count
+            slots[slot] = tag | UInt64(entries.count)
             if entries.count * 2 > slots.count { grow() }
             return true
         }
     }
+
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
     /// FNV-1a's low bits are weak for table indexes; a multiply-xorshift spreads them.
     private static func mix(_ hash: UInt64) -> UInt64 {
@@ -99,7 +129,7 @@ struct KMLPlacemarkIDs {
         for (i, entry) in entries.enumerated() {
             var slot = Int(truncatingIfNeeded: Self.mix(entry.hash)) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = i + 1
+            slots[slot] = entry.hash & Self.tagMask | UInt64(i + 1)
         }
     }
 }

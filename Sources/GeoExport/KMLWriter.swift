@@ -58,9 +58,11 @@ public struct KMLWriter: Sendable {
     }
 
     private func writeDocument(_ layers: [Layer], forKMZ: Bool, to file: OutputFile) throws {
-        var prepared: [(layer: Layer, styles: KMLStyleSheet)] = []
+        // A layer's geometry kinds take a pass over its features: found once.
+        var prepared: [(layer: Layer, styles: KMLStyleSheet, kinds: Set<String>)] = []
         for layer in layers {
-            prepared.append((layer, try KMLStyleSheet(layer: layer, layerKey: KMLStyleSheet.ncName(layer.name))))
+            prepared.append((layer, try KMLStyleSheet(layer: layer, layerKey: KMLStyleSheet.ncName(layer.name)),
+                             geometryKinds(layer)))
         }
         try file.append { out in
             out.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
@@ -68,16 +70,16 @@ public struct KMLWriter: Sendable {
             TextEscaping.appendXML(options.documentName, to: &out)
             out.append(contentsOf: "</name>\n<open>1</open>\n".utf8)
             // Document: StyleSelectors, then Schemas, then Features (schema order).
-            for (layer, styles) in prepared {
-                styles.append(geometryKinds: geometryKinds(layer), lineWidth: layer.style.lineWidth, to: &out)
+            for (layer, styles, kinds) in prepared {
+                styles.append(geometryKinds: kinds, lineWidth: layer.style.lineWidth, to: &out)
             }
             if !forKMZ {
-                for (layer, styles) in prepared { appendSchema(layer, key: styles.layerKey, to: &out) }
+                for (layer, styles, _) in prepared { appendSchema(layer, key: styles.layerKey, to: &out) }
             }
         }
         var scratch = PlacemarkContext.Scratch()
-        for (layer, styles) in prepared {
-            try writeFolder(layer, styles: styles, forKMZ: forKMZ, scratch: &scratch, to: file)
+        for (layer, styles, kinds) in prepared {
+            try writeFolder(layer, styles: styles, kinds: kinds, forKMZ: forKMZ, scratch: &scratch, to: file)
         }
         try file.write("</Document>\n</kml>\n")
     }
@@ -90,16 +92,17 @@ public struct KMLWriter: Sendable {
             default: return ["polygon"]
             }
         }
-        var kinds = Set<String>()
+        var point = false, line = false, polygon = false
         for i in 0..<layer.featureCount {
             switch layer.feature(at: i).geometry {
-            case .point, .multiPoint: kinds.insert("point")
-            case .lineString, .multiLineString: kinds.insert("line")
-            case .polygon, .multiPolygon: kinds.insert("polygon")
+            case .point, .multiPoint: point = true
+            case .lineString, .multiLineString: line = true
+            case .polygon, .multiPolygon: polygon = true
             }
-            if kinds.count == 3 { break }
+            if point && line && polygon { break }
         }
-        return kinds.isEmpty ? ["point", "line", "polygon"] : kinds
+        guard point || line || polygon else { return ["point", "line", "polygon"] }
+        return Set([point ? "point" : nil, line ? "line" : nil, polygon ? "polygon" : nil].compactMap { $0 })
     }
 
     private func appendSchema(_ layer: Layer, key: String, to out: inout [UInt8]) {
@@ -122,7 +125,7 @@ public struct KMLWriter: Sendable {
         out.append(contentsOf: "</Schema>\n".utf8)
     }
 
-    private func writeFolder(_ layer: Layer, styles: KMLStyleSheet, forKMZ: Bool,
+    private func writeFolder(_ layer: Layer, styles: KMLStyleSheet, kinds: Set<String>, forKMZ: Bool,
                              scratch: inout PlacemarkContext.Scratch, to file: OutputFile) throws {
         try file.append { out in
             out.append(contentsOf: "<Folder id=\"\(styles.layerKey)-folder\"><name>".utf8)
@@ -142,7 +145,7 @@ public struct KMLWriter: Sendable {
             }
         }
         let context = PlacemarkContext(layer: layer, styles: styles, options: options, forKMZ: forKMZ)
-        let isPointLayer = geometryKinds(layer) == ["point"]
+        let isPointLayer = kinds == ["point"]
         if options.categorySubfolders, !forKMZ, isPointLayer, styles.categoryFieldIndex != nil,
            !layer.style.categories.isEmpty {
             // One sub-folder per category, in the style's order, then the rest.
