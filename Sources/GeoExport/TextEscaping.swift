@@ -80,21 +80,41 @@ public enum TextEscaping {
         Array("&apos;".utf8), [0xEF, 0xBF, 0xBD],
     ]
 
-    /// `appendXML` on UTF-8 bytes: runs without special bytes are copied whole.
+    /// `appendXML` on UTF-8 bytes: runs without special bytes are copied whole, and found
+    /// eight bytes at a time while no byte of a word may need replacing.
     static func appendXML(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         xmlClass.withUnsafeBufferPointer { table in
             var start = 0
-            for i in 0..<count {
+            var i = 0
+            while i < count {
+                if i + 8 <= count, !mayNeedXMLEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let kind = table[Int(base[i])]
-                if kind == 0 { continue }
-                if i > start { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start)) }
-                out.append(contentsOf: xmlReplacements[Int(kind)])
-                start = i + 1
+                if kind != 0 {
+                    if i > start { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start)) }
+                    out.append(contentsOf: xmlReplacements[Int(kind)])
+                    start = i + 1
+                }
+                i += 1
             }
             if count > start { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start)) }
         }
+    }
+
+    /// Whether any byte of `word` is below 0x20 or one of `& < > " '` (the tests of
+    /// `needsEscape`; tab, newline and carriage return count too, and are then kept by the
+    /// byte loop).
+    @inline(__always)
+    static func mayNeedXMLEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below20 || hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C))
+            || hasZero(word ^ (ones &* 0x3E)) || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x27))
     }
 
     /// `text` escaped for HTML text and attribute values, for balloon templates.

@@ -82,4 +82,59 @@ import Testing
             #expect(out == reference(text), "\(text.debugDescription)")
         }
     }
+
+    /// XML escaping skips eight bytes at a time: the word test must say yes whenever a byte
+    /// is below 0x20 or one of `& < > " '`, and the output must be the byte rule's.
+    @Test func xmlWordTestAndOutputMatchTheByteRule() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x25, 0x26, 0x27, 0x28, 0x3B, 0x3C,
+                                    0x3D, 0x3E, 0x3F, 0x7F, 0x80, 0xA6, 0xBC, 0xFF]
+        for round in 0..<200_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var word = state
+            if round % 2 == 0 {
+                word = 0
+                var s = state
+                for k in 0..<8 {
+                    word |= UInt64(interesting[Int(s % UInt64(interesting.count))]) << (8 * UInt64(k))
+                    s /= UInt64(interesting.count)
+                }
+            }
+            var expected = false
+            for k in 0..<8 {
+                let b = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
+                if b < 0x20 || [0x26, 0x3C, 0x3E, 0x22, 0x27].contains(b) { expected = true }
+            }
+            #expect(TextEscaping.mayNeedXMLEscape(word) == expected, "\(String(word, radix: 16))")
+        }
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&apos;"
+                case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+                case _ where scalar.value < 0x20: out += "\u{FFFD}"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let pieces = ["a", "&", "<", ">", "\"", "'", "\u{01}", "\t", "\n", "é", "مكان", "12345678", " ", "]]>"]
+        for _ in 0..<20_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var s = state
+            for _ in 0..<Int(s % 30) {
+                s = s &* 6_364_136_223_846_793_005 &+ 1
+                text += pieces[Int((s >> 33) % UInt64(pieces.count))]
+            }
+            var out: [UInt8] = []
+            TextEscaping.appendXML(text, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == reference(text), "\(text.debugDescription)")
+        }
+    }
 }
