@@ -23,7 +23,6 @@ struct PlacemarkContext {
     private let nameField: Int?
     private let dateField: Int?
     private let spanField: Int?
-    private let spanCache = SpanCache()
     /// The caller's time span and balloon for this layer's features, when it gives them.
     private let customSpan: ((Feature) -> KMLTimeSpan?)?
     private let customDescription: ((Feature) -> String?)?
@@ -84,12 +83,13 @@ struct PlacemarkContext {
     }
 
     /// What placemarks of one document share while they are written: the ids used so far,
-    /// and a buffer where a placemark's values are formatted once for its balloon and its
-    /// ExtendedData.
+    /// a buffer where a placemark's values are formatted once for its balloon and its
+    /// ExtendedData, the balloon, and the time spans already built.
     struct Scratch {
         var ids = KMLPlacemarkIDs()
         var values = PackedBytes()
         var balloon = BalloonHTML()
+        var spans = SpanCache()
     }
 
     func appendPlacemark(_ feature: Feature, scratch: inout Scratch, to out: inout [UInt8]) {
@@ -104,7 +104,7 @@ struct PlacemarkContext {
         scratch.values.removeAll()
         for value in feature.values { scratch.values.appendPiece { Self.appendText(value, to: &$0) } }
         appendDescription(feature, scratch: &scratch, to: &out)
-        appendTimeSpan(feature, to: &out)
+        appendTimeSpan(feature, spans: &scratch.spans, to: &out)
         out.append(literal: "<styleUrl>#")
         out.append(utf8: styles.styleID(for: feature))
         out.append(literal: "</styleUrl>\n<ExtendedData>")
@@ -158,7 +158,7 @@ struct PlacemarkContext {
         }
     }
 
-    private func appendTimeSpan(_ feature: Feature, to out: inout [UInt8]) {
+    private func appendTimeSpan(_ feature: Feature, spans: inout SpanCache, to out: inout [UInt8]) {
         if let customSpan {
             if let span = customSpan(feature) { Self.append(span, to: &out) }
             return
@@ -166,17 +166,20 @@ struct PlacemarkContext {
         // Incidents share few dates: the element is built once per date and span.
         guard let (date, days) = span(of: feature) else { return }
         let key = Self.cacheKey(date: date, days: days)
-        if let key, let bytes = spanCache.elements[key] {
-            out.append(contentsOf: bytes)
+        guard let key else {
+            if let span = KMLTimeSpan(date: date, days: days) { Self.append(span, to: &out) }
             return
         }
-        var bytes: [UInt8] = []
-        if let span = KMLTimeSpan(date: date, days: days) { Self.append(span, to: &bytes) }
-        if let key {
-            if spanCache.elements.count >= 65536 { spanCache.elements.removeAll(keepingCapacity: true) }
-            spanCache.elements[key] = bytes
+        if let piece = spans.pieceOfKey[key] {
+            spans.pieces.append(piece, to: &out)
+            return
         }
-        out.append(contentsOf: bytes)
+        if spans.pieces.count >= 65536 { spans = SpanCache() }
+        spans.pieces.appendPiece { bytes in
+            if let span = KMLTimeSpan(date: date, days: days) { Self.append(span, to: &bytes) }
+        }
+        spans.pieceOfKey[key] = spans.pieces.count - 1
+        spans.pieces.append(spans.pieces.count - 1, to: &out)
     }
 
     /// A `YYYY-MM-DD` date and a span of 0 to 2^20 days packed in one integer (hashing the
@@ -257,8 +260,9 @@ struct PlacemarkContext {
     }
 }
 
-/// `<TimeSpan>` elements already built, per date and span (`PlacemarkContext.cacheKey`); owned by one `PlacemarkContext`
-/// while one document is written, so never shared between threads.
-private final class SpanCache {
-    var elements: [Int: [UInt8]] = [:]
+/// `<TimeSpan>` elements already built, per date and span (`PlacemarkContext.cacheKey`):
+/// incidents share few dates. Kept in the writer's scratch, so never shared between threads.
+struct SpanCache {
+    var pieceOfKey: [Int: Int] = [:]
+    var pieces = PackedBytes()
 }

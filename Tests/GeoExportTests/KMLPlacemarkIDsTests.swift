@@ -68,4 +68,31 @@ import Testing
         #expect(PlacemarkContext.cacheKey(date: "2024-02-29", days: -1) == nil)
         #expect(PlacemarkContext.cacheKey(date: "2024-02-29", days: 1 << 20) == nil)
     }
+
+    /// Time spans are cached per date and span, and the cache starts again when it holds
+    /// 65,536 of them: spans after that must still be right.
+    @Test func timeSpansStayRightPastTheCacheLimit() throws {
+        let count = 65_536 + 40
+        var layer = Layer(name: "spans", fields: [Field("event_date", .date), Field("span_days", .integer)],
+                          style: LayerStyle(color: "#d7301f"),
+                          metadata: [KMLWriter.timeFieldKey: "event_date", KMLWriter.spanDaysFieldKey: "span_days"])
+        for i in 0..<count {
+            // Every feature a (date, span) pair of its own, and the first ones again at the end.
+            let days = i < count - 20 ? i + 1 : i - (count - 20) + 1
+            layer.features.append(Feature(id: "f\(i)", geometry: .point(Coordinate(longitude: 0, latitude: 0)),
+                                          values: [.date("2024-01-01"), .integer(days)]))
+        }
+        let url = try SampleLayers.folder().appendingPathComponent("spans.kml")
+        var options = KMLOptions(description: .none)
+        options.categorySubfolders = false
+        try KMLWriter(options).write([layer], to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let ends = text.components(separatedBy: "<end>").dropFirst().map { String($0.prefix(10)) }
+        #expect(ends.count == count)
+        for i in [0, 1, 65_535, 65_536, 65_537, count - 21, count - 20, count - 1] {
+            let days = i < count - 20 ? i + 1 : i - (count - 20) + 1
+            let expected = try #require(KMLTimeSpan(date: "2024-01-01", days: days)).end
+            #expect(ends[i] == expected, "feature \(i)")
+        }
+    }
 }
