@@ -108,12 +108,18 @@ public struct FeatureGenerator: Sendable {
     public var boundingBox: BoundingBox?
     /// Makes feature `i` (0 ..< count); must give one value per field of the layer.
     public var make: @Sendable (Int) -> Feature
+    /// Value `field` of feature `i` without making the whole feature, when the layer can give
+    /// it more cheaply (a writer grouping features by one field); must equal
+    /// `make(i).values[field]`.
+    public var value: (@Sendable (_ i: Int, _ field: Int) -> PropertyValue)?
 
     public init(count: Int, geometryTypeName: String? = nil, boundingBox: BoundingBox? = nil,
+                value: (@Sendable (_ i: Int, _ field: Int) -> PropertyValue)? = nil,
                 make: @escaping @Sendable (Int) -> Feature) {
         self.count = count
         self.geometryTypeName = geometryTypeName
         self.boundingBox = boundingBox
+        self.value = value
         self.make = make
     }
 }
@@ -168,6 +174,12 @@ public struct Layer: Sendable {
     public var featureCount: Int { generator?.count ?? stored.count }
 
     public func feature(at index: Int) -> Feature { generator?.make(index) ?? stored[index] }
+
+    /// Value `field` of feature `index`, made alone when the generator can.
+    public func value(at index: Int, field: Int) -> PropertyValue {
+        guard let generator else { return stored[index].values[field] }
+        return generator.value?(index, field) ?? generator.make(index).values[field]
+    }
 
     /// Calls `body` with each feature in order, making generated ones one at a time.
     public func forEachFeature(_ body: (Feature) throws -> Void) rethrows {

@@ -59,8 +59,13 @@ struct KMLStyleSheet {
 
     /// The category index of a feature, or nil when it falls in none.
     func category(of feature: Feature) -> Int? {
-        guard let field = categoryFieldIndex, let value = feature.values[field].textValue else { return nil }
-        return categoryIndex[value]
+        guard let field = categoryFieldIndex else { return nil }
+        return category(ofValue: feature.values[field])
+    }
+
+    /// The category index of a value of the category field, or nil when it falls in none.
+    func category(ofValue value: PropertyValue) -> Int? {
+        value.textValue.flatMap { categoryIndex[$0] }
     }
 
     /// The StyleMap id for a feature.

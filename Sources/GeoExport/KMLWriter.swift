@@ -146,12 +146,14 @@ public struct KMLWriter: Sendable {
         }
         let context = PlacemarkContext(layer: layer, styles: styles, options: options, forKMZ: forKMZ)
         let isPointLayer = kinds == ["point"]
-        if options.categorySubfolders, !forKMZ, isPointLayer, styles.categoryFieldIndex != nil,
+        if options.categorySubfolders, !forKMZ, isPointLayer, let field = styles.categoryFieldIndex,
            !layer.style.categories.isEmpty {
-            // One sub-folder per category, in the style's order, then the rest.
+            // One sub-folder per category, in the style's order, then the rest. Only the
+            // category field is read here (a generated layer may give it without making the
+            // feature); the placemarks are made when written.
             var groups = [[Int]](repeating: [], count: styles.categories.count + 1)
             for i in 0..<layer.featureCount {
-                groups[styles.category(of: layer.feature(at: i)) ?? styles.categories.count].append(i)
+                groups[styles.category(ofValue: layer.value(at: i, field: field)) ?? styles.categories.count].append(i)
             }
             for (g, members) in groups.enumerated() where !members.isEmpty {
                 let title = g < layer.style.categories.count ? layer.style.categories[g].label : "Other"

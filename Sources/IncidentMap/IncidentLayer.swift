@@ -52,13 +52,18 @@ public enum IncidentLayer {
         let box = BoundingBox(covering: incidents.lazy.map(\.coordinate))
         // The features are made as the writers reach them: built all at once, a million
         // incidents' fifty-odd values each took more memory than the incidents themselves.
-        let generator = FeatureGenerator(count: incidents.count, geometryTypeName: incidents.isEmpty ? nil : "Point",
-                                         boundingBox: box) { i in
+        let make: @Sendable (Int) -> Feature = { i in
             let incident = incidents[i]
             var row = values(incident, analysis?.proximity[i], analysis?.crossingNames[i], analysis?.clusterIDs[i])
             if !kept.fields.isEmpty { kept.append(incident, slot: slots[i], to: &row) }
             return Feature(id: incident.eventID, geometry: .point(incident.coordinate), values: row)
         }
+        // The event type alone, for the KML writer's grouping by it.
+        let eventTypeField = fields.firstIndex { $0.name == "event_type" }!
+        let generator = FeatureGenerator(count: incidents.count, geometryTypeName: incidents.isEmpty ? nil : "Point",
+                                         boundingBox: box, value: { i, field in
+            field == eventTypeField ? text(incidents[i].eventType) : make(i).values[field]
+        }, make: make)
         return Layer(name: name, title: "Incidents", fields: fields + kept.fields, generator: generator, style: style,
                      metadata: metadata)
     }
@@ -145,8 +150,10 @@ public enum IncidentLayer {
         }
     }
 
+    /// A text value: empty or missing text is unknown.
+    static func text(_ s: String?) -> PropertyValue { s.map { $0.isEmpty ? .null : .text($0) } ?? .null }
+
     static func values(_ x: Incident, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?) -> [PropertyValue] {
-        func text(_ s: String?) -> PropertyValue { s.map { $0.isEmpty ? .null : .text($0) } ?? .null }
         func int(_ v: Int?) -> PropertyValue { v.map(PropertyValue.integer) ?? .null }
         func real(_ v: Double?) -> PropertyValue { v.map { $0.isFinite ? .real($0) : .null } ?? .null }
         // Most incidents have one report (every row of a table): no sets, sorts or joins then.

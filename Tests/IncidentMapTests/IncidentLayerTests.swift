@@ -47,4 +47,28 @@ struct IncidentLayerTests {
         #expect(Set(names).count == names.count)
         #expect(names.filter { $0 == "event_date" || $0 == "latitude" || $0 == "notes" }.count == 3)
     }
+
+    /// A writer may read one value without making the feature (the KML writer groups by
+    /// event type so): every value read so must be the made feature's, including an empty
+    /// event type, which is unknown.
+    @Test func valuesReadAloneAreTheFeaturesValues() throws {
+        let base = try layer()
+        let blank = Incident(eventID: "article-2", eventDate: nil, timePrecision: nil, eventType: "",
+                             subEventType: "Attack", actors: [], country: "Syria", admin1: nil, location: "Afrin",
+                             placeID: nil, coordinate: Coordinate(longitude: 36.87, latitude: 36.51),
+                             geoPrecision: .exact, confidence: 0.5, provenance: [])
+        let read = try TableReader().read(Data(Self.acled.utf8), file: "acled.csv", format: .csv)
+        let layers = [base, IncidentLayer.make(read.incidents + [blank], analysis: nil)]
+        for layer in layers {
+            #expect(layer.generator?.value != nil)
+            for i in 0..<layer.featureCount {
+                let made = layer.feature(at: i).values
+                for field in layer.fields.indices {
+                    #expect(layer.value(at: i, field: field) == made[field], "feature \(i), \(layer.fields[field].name)")
+                }
+            }
+        }
+        let eventType = try #require(layers[1].fields.firstIndex { $0.name == "event_type" })
+        #expect(layers[1].value(at: layers[1].featureCount - 1, field: eventType) == .null)
+    }
 }
