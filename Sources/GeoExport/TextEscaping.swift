@@ -43,14 +43,26 @@ public enum TextEscaping {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any byte of `word` is below 0x20, a quote or a backslash (the bit tricks of
-    /// "has a zero byte" and "has a byte less than n", exact for these values).
+    /// Whether any byte of `word` is below 0x20, a quote or a backslash.
     @inline(__always)
     static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
-        return below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+        hasByteBelow20(word) || has(0x22, in: word) || has(0x5C, in: word)
+    }
+
+    // Eight bytes at a time: the bit tricks of "has a zero byte" and "has a byte less than
+    // n", exact as yes/no answers for n up to 0x80.
+    private static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    private static var highs: UInt64 { 0x8080_8080_8080_8080 }
+
+    @inline(__always)
+    private static func hasByteBelow20(_ word: UInt64) -> Bool {
+        (word &- ones &* 0x20) & ~word & highs != 0
+    }
+
+    @inline(__always)
+    private static func has(_ byte: UInt8, in word: UInt64) -> Bool {
+        let v = word ^ (ones &* UInt64(byte))
+        return (v &- ones) & ~v & highs != 0
     }
 
     /// Appends `text` escaped for XML character data and attribute values (`&` `<` `>` `"`
@@ -110,11 +122,8 @@ public enum TextEscaping {
     /// byte loop).
     @inline(__always)
     static func mayNeedXMLEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
-        return below20 || hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C))
-            || hasZero(word ^ (ones &* 0x3E)) || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x27))
+        hasByteBelow20(word) || has(0x26, in: word) || has(0x3C, in: word) || has(0x3E, in: word)
+            || has(0x22, in: word) || has(0x27, in: word)
     }
 
     /// `text` escaped for HTML text and attribute values, for balloon templates.
@@ -173,10 +182,7 @@ public enum TextEscaping {
     /// Whether any byte of `word` is below 0x20 or a `]` (as in `needsEscape`).
     @inline(__always)
     static func mayEndCDATA(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
-        let v = word ^ (ones &* 0x5D)
-        return below20 || (v &- ones) & ~v & highs != 0
+        hasByteBelow20(word) || has(0x5D, in: word)
     }
 }
 

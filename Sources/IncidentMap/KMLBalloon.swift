@@ -41,53 +41,65 @@ enum KMLBalloon {
         return { feature, html in
             func text(_ i: Int?) -> String? { i.flatMap { feature.values[$0].textValue } }
             func esc(_ s: String?) { html.text(s ?? "unknown") }
+            func row(_ heading: StaticString, _ body: () -> Void) {
+                html.markup("<tr><th>")
+                html.markup(heading)
+                html.markup("</th><td>")
+                body()
+                html.markup("</td></tr>")
+            }
             html.markup("<h3>")
             esc(text(f.subEventType) ?? text(f.eventType))
-            html.markup("</h3><table><tr><th>Date</th><td>")
-            esc(text(f.eventDate))
-            html.markup(" (precision: ")
-            html.markup(timeWords(text(f.timePrecision)))
-            html.markup(")</td></tr><tr><th>Type</th><td>")
-            esc(text(f.eventType))
-            html.markup(" / ")
-            esc(text(f.subEventType))
-            html.markup("</td></tr><tr><th>Actors</th><td>")
-            let named = [text(f.actor1), text(f.actor2)].compactMap { $0 }
-            if named.isEmpty { html.markup("unknown") }
-            for (k, actor) in named.enumerated() {
-                if k > 0 { html.markup("; ") }
-                html.text(actor)
+            html.markup("</h3><table>")
+            row("Date") {
+                esc(text(f.eventDate))
+                html.markup(" (precision: ")
+                html.markup(timeWords(text(f.timePrecision)))
+                html.markup(")")
             }
-            html.markup(" (")
-            esc(text(f.attribution))
-            html.markup(")</td></tr><tr><th>Target</th><td>")
-            esc(text(f.target))
-            html.markup("</td></tr><tr><th>Fatalities</th><td>")
-            esc(text(f.fatalities))
-            html.markup("</td></tr><tr><th>Injured</th><td>")
-            esc(text(f.injured))
-            html.markup("</td></tr><tr><th>Place</th><td>")
-            esc(text(f.location))
-            html.markup(", ")
-            esc(text(f.admin1))
-            html.markup(", ")
-            esc(text(f.country))
-            html.markup(" (")
-            html.markup(precisionWords(text(f.geoPrecision)))
-            html.markup(")</td></tr><tr><th>Border</th><td>")
-            if let km = f.borderKm.flatMap({ kilometres(feature.values[$0]) }) {
+            row("Type") {
+                esc(text(f.eventType))
+                html.markup(" / ")
+                esc(text(f.subEventType))
+            }
+            row("Actors") {
+                let named = [text(f.actor1), text(f.actor2)].compactMap { $0 }
+                if named.isEmpty { html.markup("unknown") }
+                for (k, actor) in named.enumerated() {
+                    if k > 0 { html.markup("; ") }
+                    html.text(actor)
+                }
+                html.markup(" (")
+                esc(text(f.attribution))
+                html.markup(")")
+            }
+            row("Target") { esc(text(f.target)) }
+            row("Fatalities") { esc(text(f.fatalities)) }
+            row("Injured") { esc(text(f.injured)) }
+            row("Place") {
+                esc(text(f.location))
+                html.markup(", ")
+                esc(text(f.admin1))
+                html.markup(", ")
+                esc(text(f.country))
+                html.markup(" (")
+                html.markup(precisionWords(text(f.geoPrecision)))
+                html.markup(")")
+            }
+            row("Border") {
+                guard let km = f.borderKm.flatMap({ kilometres(feature.values[$0]) }) else {
+                    html.markup("unknown")
+                    return
+                }
                 html.text(km)
                 html.markup(" km (")
                 esc(text(f.borderSide))
                 html.markup(", band ")
                 esc(text(f.borderBand) ?? text(f.borderBandRange))
                 html.markup(")")
-            } else {
-                html.markup("unknown")
             }
-            html.markup("</td></tr><tr><th>Source</th><td>")
-            esc(text(f.source))
-            html.markup("</td></tr></table>")
+            row("Source") { esc(text(f.source)) }
+            html.markup("</table>")
             if let notes = text(f.notes) {
                 html.markup("<p>")
                 html.text(notes)

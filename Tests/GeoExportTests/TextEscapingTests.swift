@@ -3,15 +3,15 @@ import Testing
 @testable import GeoExport
 
 @Suite struct TextEscapingTests {
-    /// The eight-byte test must say yes exactly when one of the bytes needs escaping.
-    @Test func wordTestMatchesTheByteTest() {
-        var state: UInt64 = 0x5851_F42D_4C95_7F2D
-        let interesting: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF]
+    /// Holds an eight-byte test to its byte rule on 200,000 words, half of them made of
+    /// `interesting` bytes (the edges of the ranges, where the bit tricks could slip).
+    private func checkWordTest(_ wordTest: (UInt64) -> Bool, interesting: [UInt8], seed: UInt64,
+                               byteRule: (UInt8) -> Bool) {
+        var state = seed
         for round in 0..<200_000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             var word = state
             if round % 2 == 0 {
-                // Bytes drawn from the edges of the escaped ranges, where the bit tricks could slip.
                 word = 0
                 var s = state
                 for k in 0..<8 {
@@ -19,28 +19,39 @@ import Testing
                     s /= UInt64(interesting.count)
                 }
             }
-            var expected = false
-            for k in 0..<8 {
-                let byte = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C { expected = true }
-            }
-            #expect(TextEscaping.needsEscape(word) == expected, "\(String(word, radix: 16))")
+            let expected = (0..<8).contains { byteRule(UInt8(truncatingIfNeeded: word >> UInt64(8 * $0))) }
+            #expect(wordTest(word) == expected, "\(String(word, radix: 16))")
         }
+    }
+
+    /// `count` texts of up to `maxPieces` pieces each, from a fixed sequence, so escapes fall at
+    /// every position around the eight-byte steps.
+    private func randomTexts(_ pieces: [String], count: Int, maxPieces: Int, seed: UInt64) -> [String] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var s = state
+            var text = ""
+            for _ in 0..<Int(s % UInt64(maxPieces + 1)) {
+                s = s &* 6_364_136_223_846_793_005 &+ 1
+                text += pieces[Int((s >> 33) % UInt64(pieces.count))]
+            }
+            return text
+        }
+    }
+
+    /// The eight-byte test must say yes exactly when one of the bytes needs escaping.
+    @Test func wordTestMatchesTheByteTest() {
+        checkWordTest(TextEscaping.needsEscape,
+                      interesting: [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF],
+                      seed: 0x5851_F42D_4C95_7F2D) { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
     }
 
     /// Strings with escapes at every position around the eight-byte steps give what
     /// JSONSerialization reads back as the same string.
     @Test func escapedStringsReadBack() throws {
         let pieces = ["a", "\"", "\\", "\n", "\u{01}", "\t", "é", "مكان", "12345678", "\u{1F}", " ", "😀"]
-        var state: UInt64 = 42
-        for _ in 0..<3_000 {
-            var text = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            var s = state
-            for _ in 0..<(1 + Int(s % 24)) {
-                s = s &* 6_364_136_223_846_793_005 &+ 1
-                text += pieces[Int((s >> 33) % UInt64(pieces.count))]
-            }
+        for text in randomTexts(pieces, count: 3_000, maxPieces: 24, seed: 42) {
             var out: [UInt8] = []
             TextEscaping.appendJSONString(text, to: &out)
             let decoded = try JSONSerialization.jsonObject(with: Data(out), options: [.fragmentsAllowed]) as? String
@@ -68,15 +79,7 @@ import Testing
             return out + Array("]]>".utf8)
         }
         let pieces = ["a", "]", "]]", "]]>", ">", "\u{01}", "\t", "\n", "é", "مكان", "12345678", "\u{1F}", " ", "<b>"]
-        var state: UInt64 = 7
-        for _ in 0..<20_000 {
-            var text = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            var s = state
-            for _ in 0..<Int(s % 30) {
-                s = s &* 6_364_136_223_846_793_005 &+ 1
-                text += pieces[Int((s >> 33) % UInt64(pieces.count))]
-            }
+        for text in randomTexts(pieces, count: 20_000, maxPieces: 29, seed: 7) {
             var out: [UInt8] = []
             TextEscaping.appendCDATA(text, to: &out)
             #expect(out == reference(text), "\(text.debugDescription)")
@@ -86,27 +89,10 @@ import Testing
     /// XML escaping skips eight bytes at a time: the word test must say yes whenever a byte
     /// is below 0x20 or one of `& < > " '`, and the output must be the byte rule's.
     @Test func xmlWordTestAndOutputMatchTheByteRule() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x25, 0x26, 0x27, 0x28, 0x3B, 0x3C,
-                                    0x3D, 0x3E, 0x3F, 0x7F, 0x80, 0xA6, 0xBC, 0xFF]
-        for round in 0..<200_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            var word = state
-            if round % 2 == 0 {
-                word = 0
-                var s = state
-                for k in 0..<8 {
-                    word |= UInt64(interesting[Int(s % UInt64(interesting.count))]) << (8 * UInt64(k))
-                    s /= UInt64(interesting.count)
-                }
-            }
-            var expected = false
-            for k in 0..<8 {
-                let b = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
-                if b < 0x20 || [0x26, 0x3C, 0x3E, 0x22, 0x27].contains(b) { expected = true }
-            }
-            #expect(TextEscaping.mayNeedXMLEscape(word) == expected, "\(String(word, radix: 16))")
-        }
+        checkWordTest(TextEscaping.mayNeedXMLEscape,
+                      interesting: [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x25, 0x26, 0x27, 0x28, 0x3B, 0x3C,
+                                    0x3D, 0x3E, 0x3F, 0x7F, 0x80, 0xA6, 0xBC, 0xFF],
+                      seed: 0x2545_F491_4F6C_DD1D) { $0 < 0x20 || [0x26, 0x3C, 0x3E, 0x22, 0x27].contains($0) }
         func reference(_ text: String) -> String {
             var out = ""
             for scalar in text.unicodeScalars {
@@ -124,14 +110,7 @@ import Testing
             return out
         }
         let pieces = ["a", "&", "<", ">", "\"", "'", "\u{01}", "\t", "\n", "é", "مكان", "12345678", " ", "]]>"]
-        for _ in 0..<20_000 {
-            var text = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            var s = state
-            for _ in 0..<Int(s % 30) {
-                s = s &* 6_364_136_223_846_793_005 &+ 1
-                text += pieces[Int((s >> 33) % UInt64(pieces.count))]
-            }
+        for text in randomTexts(pieces, count: 20_000, maxPieces: 29, seed: 11) {
             var out: [UInt8] = []
             TextEscaping.appendXML(text, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == reference(text), "\(text.debugDescription)")
