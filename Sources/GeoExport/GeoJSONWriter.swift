@@ -13,9 +13,11 @@ public enum GeoJSONWriter {
     public static func write(_ layer: Layer, to url: URL) throws {
         try validate(layer)
         let file = try OutputFile(destination: url)
+        // `"name":` per field, after the comma that ends the value before it (but the first).
         var keys = PackedBytes()
-        for field in layer.fields {
+        for (i, field) in layer.fields.enumerated() {
             keys.appendPiece { key in
+                if i > 0 { key.append(UInt8(ascii: ",")) }
                 TextEscaping.appendJSONString(field.name, to: &key)
                 key.append(UInt8(ascii: ":"))
             }
@@ -40,7 +42,7 @@ public enum GeoJSONWriter {
         try layer.forEachFeature { feature in
             try check(feature, of: layer)
             try file.append { out in
-                if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+                if index > 0 { out.append(literal: ",\n") }
                 appendFeature(feature, keys: keys, to: &out)
             }
             index += 1
@@ -66,31 +68,30 @@ public enum GeoJSONWriter {
     }
 
     private static func appendFeature(_ feature: Feature, keys: PackedBytes, to out: inout [UInt8]) {
-        out.append(contentsOf: "{\"type\":\"Feature\",\"id\":".utf8)
+        out.append(literal: "{\"type\":\"Feature\",\"id\":")
         TextEscaping.appendJSONString(feature.id, to: &out)
-        out.append(contentsOf: ",\"geometry\":".utf8)
+        out.append(literal: ",\"geometry\":")
         appendGeometry(RingOrientation.rfc7946(feature.geometry), to: &out)
-        out.append(contentsOf: ",\"properties\":{".utf8)
+        out.append(literal: ",\"properties\":{")
         for (i, value) in feature.values.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
             keys.append(i, to: &out)
             appendValue(value, to: &out)
         }
-        out.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "}")])
+        out.append(literal: "}}")
     }
 
     static func appendValue(_ value: PropertyValue, to out: inout [UInt8]) {
         switch value {
         case .null:
-            out.append(contentsOf: "null".utf8)
+            out.append(literal: "null")
         case .integer(let v):
             NumberText.appendInteger(v, to: &out)
         case .real(let v):
-            if !NumberText.appendShortest(v, to: &out) { out.append(contentsOf: "null".utf8) }
+            if !NumberText.appendShortest(v, to: &out) { out.append(literal: "null") }
         case .text(let v), .date(let v):
             TextEscaping.appendJSONString(v, to: &out)
         case .boolean(let v):
-            out.append(contentsOf: Array((v ? "true" : "false").utf8))
+            out.append(literal: v ? "true" : "false")
         }
     }
 
