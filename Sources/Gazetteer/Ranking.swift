@@ -60,8 +60,7 @@ extension Gazetteer {
             hits[k].namedAfterSettlement = hits.contains { other in
                 let facts = rankFacts[other.place]
                 guard other.quality == .fold, Gazetteer.sameLevel(facts.kind, .town) else { return false }
-                let d = facts.unit - crossing
-                return (d * d).sum() < Gazetteer.crossingTownChord
+                return Gazetteer.chordSquared(facts.unit, crossing) < Gazetteer.crossingTownChord
             }
         }
     }
@@ -205,8 +204,7 @@ extension Gazetteer {
         if !asked.nearby.isEmpty {
             var chord = Double.infinity
             for c in asked.nearby {
-                let d = c - p.unit
-                chord = min(chord, (d * d).sum())
+                chord = min(chord, Gazetteer.chordSquared(c, p.unit))
             }
             func km() -> Int { Int(Gazetteer.kilometres(chordSquared: chord).rounded()) }
             if chord < Gazetteer.chord30 {
@@ -275,8 +273,8 @@ extension Gazetteer {
             let facts = rankFacts[c.place]
             if let j = kept.firstIndex(where: {
                 let other = rankFacts[$0.place]
-                let d = other.unit - facts.unit
-                return Gazetteer.sameLevel(other.kind, facts.kind) && (d * d).sum() < Gazetteer.samePlaceChord
+                return Gazetteer.sameLevel(other.kind, facts.kind)
+                    && Gazetteer.chordSquared(other.unit, facts.unit) < Gazetteer.samePlaceChord
             }) {
                 if facts.isCurated && !rankFacts[kept[j].place].isCurated {
                     let absorbed = kept[j].reasons.first ?? "a GeoNames row"
@@ -350,6 +348,13 @@ extension Gazetteer {
     static func chordSquared(km: Double) -> Double {
         let c = 2 * sin(km / (2 * 6371))
         return c * c
+    }
+
+    /// The squared chord between two points on the unit sphere.
+    @inline(__always)
+    static func chordSquared(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> Double {
+        let d = a - b
+        return (d * d).sum()
     }
 
     /// The great-circle distance of a squared chord on the unit sphere (the haversine's

@@ -97,7 +97,7 @@ public enum GeoJSONWriter {
 
     /// Appends a GeoJSON geometry object; rings must already be oriented.
     static func appendGeometry(_ geometry: Geometry, to out: inout [UInt8]) {
-        out.append(contentsOf: geometryOpenings[openingIndex(geometry)])
+        geometryOpenings.append(openingIndex(geometry), to: &out)
         switch geometry {
         case .point(let c):
             appendPosition(c, to: &out)
@@ -114,10 +114,10 @@ public enum GeoJSONWriter {
     }
 
     /// `{"type":"Point","coordinates":` and the like, made once, in `openingIndex` order.
-    private static let geometryOpenings: [[UInt8]] = [
+    private static let geometryOpenings = PackedBytes([
         Geometry.point(Coordinate(longitude: 0, latitude: 0)), .multiPoint([]), .lineString([]),
         .multiLineString([]), .polygon([]), .multiPolygon([]),
-    ].map { Array("{\"type\":\"\($0.typeName)\",\"coordinates\":".utf8) }
+    ].map { Array("{\"type\":\"\($0.typeName)\",\"coordinates\":".utf8) })
 
     private static func openingIndex(_ geometry: Geometry) -> Int {
         switch geometry {

@@ -92,7 +92,8 @@ struct PlacemarkContext {
         var spans = SpanCache()
     }
 
-    func appendPlacemark(_ feature: Feature, scratch: inout Scratch, to out: inout [UInt8]) {
+    /// `styleID`: the feature's StyleMap id when the caller already knows its category.
+    func appendPlacemark(_ feature: Feature, styleID: String? = nil, scratch: inout Scratch, to out: inout [UInt8]) {
         // Placemark order in the schema: name, description, TimePrimitive, styleUrl,
         // ExtendedData, Geometry.
         out.append(literal: "<Placemark id=\"")
@@ -106,7 +107,7 @@ struct PlacemarkContext {
         appendDescription(feature, scratch: &scratch, to: &out)
         appendTimeSpan(feature, spans: &scratch.spans, to: &out)
         out.append(literal: "<styleUrl>#")
-        out.append(utf8: styles.styleID(for: feature))
+        out.append(utf8: styleID ?? styles.styleID(for: feature))
         out.append(literal: "</styleUrl>\n<ExtendedData>")
         // ExtendedData order in the schema: Data elements, then SchemaData.
         let fieldCount = feature.values.count

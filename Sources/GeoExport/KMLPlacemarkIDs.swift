@@ -56,19 +56,13 @@ struct KMLPlacemarkIDs {
             }
             let start = out.count
             for b in utf8 {
-                switch b {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if isNameByte(b) {
                     out.append(b)
-                case 0x80...0xBF:
-                    break  // continuation byte: its scalar already gave its `_`
-                default:
+                } else if !(0x80...0xBF).contains(b) {  // a continuation byte's scalar already gave its `_`
                     out.append(UInt8(ascii: "_"))
                 }
             }
-            let first = out.count > start ? out[start] : 0
-            let letter = (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z")
-            if !(letter || first == UInt8(ascii: "_")) { out.insert(UInt8(ascii: "_"), at: start) }
+            if !(out.count > start && isNameStart(out[start])) { out.insert(UInt8(ascii: "_"), at: start) }
         }
     }
 

@@ -70,7 +70,12 @@ struct KMLStyleSheet {
 
     /// The StyleMap id for a feature.
     func styleID(for feature: Feature) -> String {
-        category(of: feature).map { categories[$0].id } ?? base.id
+        styleID(ofCategory: category(of: feature))
+    }
+
+    /// The StyleMap id for category `category` (an index in `categories`), or the base one.
+    func styleID(ofCategory category: Int?) -> String {
+        category.map { categories[$0].id } ?? base.id
     }
 
     /// Appends every Style and StyleMap of the layer.

@@ -157,6 +157,8 @@ public struct KMLWriter: Sendable {
             }
             for (g, members) in groups.enumerated() where !members.isEmpty {
                 let title = g < layer.style.categories.count ? layer.style.categories[g].label : "Other"
+                // The group is the members' category: their style is known without looking again.
+                let styleID = styles.styleID(ofCategory: g < styles.categories.count ? g : nil)
                 try file.append { out in
                     out.append(contentsOf: "<Folder><name>".utf8)
                     TextEscaping.appendXML(title, to: &out)
@@ -165,7 +167,7 @@ public struct KMLWriter: Sendable {
                 for i in members {
                     let feature = layer.feature(at: i)
                     try GeoJSONWriter.check(feature, of: layer)
-                    try file.append { context.appendPlacemark(feature, scratch: &scratch, to: &$0) }
+                    try file.append { context.appendPlacemark(feature, styleID: styleID, scratch: &scratch, to: &$0) }
                 }
                 try file.write("</Folder>\n")
             }

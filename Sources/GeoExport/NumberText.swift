@@ -87,8 +87,7 @@ private struct ByteStream: TextOutputStream {
     let out: UnsafeMutablePointer<[UInt8]>
 
     mutating func write(_ string: String) {
-        var string = string
-        string.withUTF8 { out.pointee.append(contentsOf: $0) }
+        out.pointee.append(utf8: string)
     }
 
     mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
