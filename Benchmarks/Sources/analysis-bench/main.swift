@@ -113,6 +113,10 @@ let arguments = CommandLine.arguments.dropFirst()
 let borderDirectory = arguments.first { !$0.hasPrefix("--") } ?? "/tmp/analysis-borders"
 let peerDBSCAN1M = arguments.contains("--peer-dbscan-1m")
 let withPostGIS = arguments.contains("--postgis")
+// For A/B runs of two builds: ANALYSIS_BENCH_ONLY=proximity|dbscan runs one part,
+// ANALYSIS_BENCH_NO_PEER=1 leaves the Python peers out.
+let only = ProcessInfo.processInfo.environment["ANALYSIS_BENCH_ONLY"]
+let withPeers = ProcessInfo.processInfo.environment["ANALYSIS_BENCH_NO_PEER"] == nil
 let peers = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("peers").path
 
@@ -180,7 +184,7 @@ let borderForPeer: String = {
     return path
 }()
 
-let sizes = [10_000, 100_000, 1_000_000]
+let sizes = [10_000, 30_000, 100_000, 300_000, 1_000_000]
 for n in sizes {
     write(points.prefix(n).flatMap { [$0.longitude, $0.latitude] }, to: tmp + "/analysis-bench-points-\(n).f64")
 }
@@ -218,70 +222,76 @@ if withPostGIS {
     print("  load average after: \(loadAverage())")
 }
 
-print("\n== border proximity (distance, nearest point, side, band, nearest crossing), 2 workers ==")
-print("load average at start: \(loadAverage()) (2 cores)")
-print("n        incidentmap s (cpu s)         shapely+UTM s   ratio   |UTM - geodesic| median / max m"
-      + (withPostGIS ? "   PostGIS geography s (cpu s)   ratio wall / cpu   |PostGIS - ours| median / max m, share > 1 m" : ""))
-for n in sizes {
-    let sample = Array(points.prefix(n))
-    _ = proximity.measure(Array(sample.prefix(1000)))
-    let t0 = now(), c0 = cpu()
-    let results = proximity.measure(sample)
-    let ours = now() - t0, oursCPU = cpu() - c0
-    let metres = results.map { $0.distanceKm * 1000 }
-    let input = tmp + "/analysis-bench-points-\(n).f64"
-    let output = tmp + "/analysis-bench-shapely-\(n).f64"
-    var peerText = "      n/a       n/a   n/a"
-    if let line = runPython([peers + "/proximity_shapely.py", input, borderForPeer, output]), let peer = Double(line) {
-        let d = differences(metres, readDoubles(output))
-        peerText = String(format: "%12.3f   %6.2f   %.1f / %.1f", peer, peer / ours, d.median, d.max)
-    }
-    if withPostGIS {
-        if let run = postGIS[n], run.distances.count == n {
-            let d = differences(metres, run.distances)
-            peerText += String(format: "   %18.3f (%7.2f)   %6.2f / %6.2f   %.4f / %.1f, %.2f %%", run.distanceSeconds,
-                               run.distanceCPU, run.distanceSeconds / ours, run.distanceCPU / oursCPU, d.median, d.max,
-                               100 * d.overOneMetre)
-        } else {
-            peerText += "                  n/a"
+if only == nil || only == "proximity" {
+    print("\n== border proximity (distance, nearest point, side, band, nearest crossing), 2 workers ==")
+    print("load average at start: \(loadAverage()) (2 cores)")
+    print("n        incidentmap s (cpu s)         shapely+UTM s   ratio   |UTM - geodesic| median / max m"
+          + (withPostGIS ? "   PostGIS geography s (cpu s)   ratio wall / cpu   |PostGIS - ours| median / max m, share > 1 m" : ""))
+    for n in sizes {
+        let sample = Array(points.prefix(n))
+        _ = proximity.measure(Array(sample.prefix(1000)))
+        let t0 = now(), c0 = cpu()
+        let results = proximity.measure(sample)
+        let ours = now() - t0, oursCPU = cpu() - c0
+        let metres = results.map { $0.distanceKm * 1000 }
+        let input = tmp + "/analysis-bench-points-\(n).f64"
+        let output = tmp + "/analysis-bench-shapely-\(n).f64"
+        var peerText = "      n/a       n/a   n/a"
+        if withPeers, let line = runPython([peers + "/proximity_shapely.py", input, borderForPeer, output]),
+           let peer = Double(line) {
+            let d = differences(metres, readDoubles(output))
+            peerText = String(format: "%12.3f   %6.2f   %.1f / %.1f", peer, peer / ours, d.median, d.max)
         }
-    }
-    print(String(format: "%-8d %12.3f (%7.3f) ", n, ours, oursCPU) + peerText)
+        if withPostGIS {
+            if let run = postGIS[n], run.distances.count == n {
+                let d = differences(metres, run.distances)
+                peerText += String(format: "   %18.3f (%7.2f)   %6.2f / %6.2f   %.4f / %.1f, %.2f %%", run.distanceSeconds,
+                                   run.distanceCPU, run.distanceSeconds / ours, run.distanceCPU / oursCPU, d.median, d.max,
+                                   100 * d.overOneMetre)
+            } else {
+                peerText += "                  n/a"
+            }
+        }
+        print(String(format: "%-8d %12.3f (%7.3f) ", n, ours, oursCPU) + peerText)
 }
 print("peak RSS after proximity: \(peakRSS())")
+}
 
-print("\n== DBSCAN eps 1 km, minPoints 10 (exact geodesic), 2 workers ==")
-print("n        incidentmap s (cpu s)    clusters   noise      sklearn haversine s   clusters   peak MB   ratio"
-      + (withPostGIS ? "   PostGIS UTM 37N s (cpu s)   clusters     noise   ratio wall / cpu" : ""))
-for n in sizes {
-    let sample = Array(points.prefix(n))
-    let t0 = now(), c0 = cpu()
-    let labels = DBSCAN(epsKm: 1, minPoints: 10).cluster(sample)
-    let ours = now() - t0, oursCPU = cpu() - c0
-    let noise = labels.labels.lazy.filter { $0 == nil }.count
-    var peerText = "   (not run: memory; pass --peer-dbscan-1m)"
-    if n < 1_000_000 || peerDBSCAN1M {
-        let input = tmp + "/analysis-bench-points-\(n).f64"
-        if let line = runPython([peers + "/dbscan_sklearn.py", input, "1", "10"]) {
-            let parts = line.split(separator: " ").map(String.init)
-            if parts.count == 3, let peer = Double(parts[0]) {
-                peerText = String(format: "   %12.3f   %8@   %7@   %6.2f", peer, parts[1], parts[2], peer / ours)
+if only == nil || only == "dbscan" {
+    print("\n== DBSCAN eps 1 km, minPoints 10 (exact geodesic), 2 workers ==")
+    print("n        incidentmap s (cpu s)    clusters   noise      sklearn haversine s   clusters   peak MB   ratio"
+          + (withPostGIS ? "   PostGIS UTM 37N s (cpu s)   clusters     noise   ratio wall / cpu" : ""))
+    for n in sizes {
+        let sample = Array(points.prefix(n))
+        let t0 = now(), c0 = cpu()
+        let labels = DBSCAN(epsKm: 1, minPoints: 10).cluster(sample)
+        let ours = now() - t0, oursCPU = cpu() - c0
+        let noise = labels.labels.lazy.filter { $0 == nil }.count
+        var peerText = "   (not run: memory; pass --peer-dbscan-1m)"
+        if !withPeers {
+            peerText = ""
+        } else if n < 1_000_000 || peerDBSCAN1M {
+            let input = tmp + "/analysis-bench-points-\(n).f64"
+            if let line = runPython([peers + "/dbscan_sklearn.py", input, "1", "10"]) {
+                let parts = line.split(separator: " ").map(String.init)
+                if parts.count == 3, let peer = Double(parts[0]) {
+                    peerText = String(format: "   %12.3f   %8@   %7@   %6.2f", peer, parts[1], parts[2], peer / ours)
+                }
+            } else {
+                peerText = "   (peer failed)"
             }
-        } else {
-            peerText = "   (peer failed)"
         }
-    }
-    if withPostGIS {
-        peerText = peerText.padding(toLength: 45, withPad: " ", startingAt: 0)
-        if let run = postGIS[n] {
-            peerText += String(format: "   %17.3f (%7.2f)   %8d   %7d   %6.2f / %6.2f", run.dbscanSeconds,
-                               run.dbscanCPU, run.clusters, run.noise, run.dbscanSeconds / ours, run.dbscanCPU / oursCPU)
-        } else {
-            peerText += "                 n/a"
+        if withPostGIS {
+            peerText = peerText.padding(toLength: 45, withPad: " ", startingAt: 0)
+            if let run = postGIS[n] {
+                peerText += String(format: "   %17.3f (%7.2f)   %8d   %7d   %6.2f / %6.2f", run.dbscanSeconds,
+                                   run.dbscanCPU, run.clusters, run.noise, run.dbscanSeconds / ours, run.dbscanCPU / oursCPU)
+            } else {
+                peerText += "                 n/a"
+            }
         }
-    }
-    print(String(format: "%-8d %12.3f (%7.3f)   %8d   %7d", n, ours, oursCPU, labels.clusterCount, noise) + peerText)
-    print("  peak RSS so far (VmHWM): \(peakRSS())")
+        print(String(format: "%-8d %12.3f (%7.3f)   %8d   %7d", n, ours, oursCPU, labels.clusterCount, noise) + peerText)
+        print("  peak RSS so far (VmHWM): \(peakRSS())")
 }
 
 print("load average now: \(loadAverage())")
@@ -289,3 +299,4 @@ print("\n== spatio-temporal DBSCAN eps 1 km, minPoints 10, window 30 days, 1M ==
 let t0 = now()
 let spaceTime = DBSCAN(epsKm: 1, minPoints: 10, windowDays: 30).cluster(points, days: days)
 print(String(format: "%.3f s, %d clusters; peak RSS %@", now() - t0, spaceTime.clusterCount, peakRSS()))
+}
