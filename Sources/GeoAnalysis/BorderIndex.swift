@@ -17,6 +17,8 @@ struct BorderIndex: Sendable {
     /// How far, in metres, a geodesic segment may stray from its straight lon/lat chord.
     let chordDeviation: [Double]
     let segments: [GeodesicSegment]
+    /// Azimuths in degrees of each segment at A and at B (forward, from A towards B).
+    let azimuthA: [Double], azimuthB: [Double]
 
     /// Node boxes in radians; `first` and `count` index segments for leaves, nodes otherwise.
     let south: [Double], north: [Double], west: [Double], east: [Double]
@@ -55,6 +57,8 @@ struct BorderIndex: Sendable {
         latB = sorted.map { $0.1.latitude * d }
         lonB = sorted.map { $0.1.longitude * d }
         segments = sorted.map { geodesic.segment(from: $0.0, to: $0.1) }
+        azimuthA = segments.map(\.azimuth1)
+        azimuthB = segments.map { $0.position(at: $0.length).azimuth }
         chordDeviation = zip(sorted, segments).map { pair, segment in
             // Sphere: the geodesic leaves the lon/lat chord by about L² tan φ / (8R); doubled
             // and floored for the ellipsoid and for rounding.
@@ -120,6 +124,10 @@ struct BorderIndex: Sendable {
         var distance: Double
         var point: Coordinate
         var segment: Int
+        /// Which end of the segment the point is, if it is one: 0 for A, 1 for B, -1 for neither.
+        var end: Int = -1
+        /// Azimuth in degrees of the geodesic from `point` to the query point.
+        var azimuth: Double = 0
     }
 
     /// The nearest point of the border to `point` and its geodesic distance on WGS84.
@@ -128,21 +136,31 @@ struct BorderIndex: Sendable {
         let phi = point.latitude * d, lambda = point.longitude * d
         let ky = EllipsoidMetric.meridional(phi), kx = EllipsoidMetric.parallel(phi)
 
-        // Seed: descend to the leaf whose box is closest in the local metric at the point,
-        // and refine its closest segment exactly; that distance bounds the answer from above.
-        var node = root
-        while !isLeaf[node] {
-            var bestChild = Int(first[node]), bestValue = Double.infinity
-            for c in Int(first[node])..<Int(first[node] + count[node]) {
-                let v = boxBound(c, phi: phi, lambda: lambda, m: ky, p: kx)
-                if v < bestValue { bestValue = v; bestChild = c }
+        // Seed: the segment whose chord is nearest in the local metric at the point (a
+        // branch-and-bound search in that flat metric, where the box bounds are exact lower
+        // bounds); it is usually the geodesic winner, so few others need refining.
+        var seedSegment = 0, seedValue = Double.infinity
+        scratch.stack.removeAll(keepingCapacity: true)
+        scratch.stack.append(Int32(root))
+        while let top = scratch.stack.popLast() {
+            let n = Int(top)
+            if boxBound(n, phi: phi, lambda: lambda, m: ky, p: kx) >= seedValue { continue }
+            let lo = Int(first[n]), hi = lo + Int(count[n])
+            if isLeaf[n] {
+                for k in lo..<hi {
+                    let v = chordBound(k, phi: phi, lambda: lambda, m: ky, p: kx)
+                    if v < seedValue { seedValue = v; seedSegment = k }
+                }
+            } else {
+                // Nearest child last, so it is searched first.
+                var nearestChild = lo, nearestValue = Double.infinity
+                for c in lo..<hi {
+                    let v = boxBound(c, phi: phi, lambda: lambda, m: ky, p: kx)
+                    if v < nearestValue { nearestValue = v; nearestChild = c }
+                }
+                for c in lo..<hi where c != nearestChild { scratch.stack.append(Int32(c)) }
+                scratch.stack.append(Int32(nearestChild))
             }
-            node = bestChild
-        }
-        var seedSegment = Int(first[node]), seedValue = Double.infinity
-        for k in Int(first[node])..<Int(first[node] + count[node]) {
-            let v = chordBound(k, phi: phi, lambda: lambda, m: ky, p: kx)
-            if v < seedValue { seedValue = v; seedSegment = k }
         }
         var best = refine(segment: seedSegment, point: point, phi: phi, lambda: lambda, kx: kx, ky: ky,
                           geodesic: geodesic)
@@ -185,6 +203,7 @@ struct BorderIndex: Sendable {
             // geodesic to any nearer point of it stays there, bulge included): three sines
             // and cosines are far cheaper than refining a segment that cannot win.
             let k = Int(candidate.segment)
+            if endsAtNearestVertex(k, best) { continue }
             let bulge = EllipsoidMetric.bulge(distance: best.distance, latitude: phi) + chordDeviation[k] / 6_335_000
             let (mt, pt) = EllipsoidMetric.minima(lo: min(phi, latA[k], latB[k]) - bulge,
                                                   hi: max(phi, latA[k], latB[k]) + bulge)
@@ -194,6 +213,30 @@ struct BorderIndex: Sendable {
             if exact.distance < best.distance { best = exact }
         }
         return best
+    }
+
+    /// Whether segment `k` cannot come nearer than `best`, because it leaves the vertex where
+    /// `best` lies at 90° or more from the direction to the query point.
+    ///
+    /// Geodesic balls of radius well under the quarter meridian are convex, so the distance to
+    /// the point along a geodesic segment is unimodal; if it does not decrease as the segment
+    /// leaves the vertex, the vertex is the segment's nearest point, and its distance is
+    /// `best`'s. This settles the common tie of two segments meeting at the nearest vertex
+    /// without refining the second one.
+    @inline(__always)
+    func endsAtNearestVertex(_ k: Int, _ best: Nearest) -> Bool {
+        guard best.end >= 0, best.distance < 5e6 else { return false }
+        let vertex = best.end == 0 ? segments[best.segment].start : segments[best.segment].end
+        let outward: Double
+        if segments[k].start == vertex {
+            outward = azimuthA[k]
+        } else if segments[k].end == vertex {
+            outward = azimuthB[k] + 180
+        } else {
+            return false
+        }
+        // cos(angle) below a small negative margin: the vertex is the nearest point with room.
+        return cos((outward - best.azimuth) * EllipsoidMetric.degree) < -1e-6
     }
 
     /// Flat-metric distance in metres from the point to a node's box, with scales `m`, `p`.
@@ -245,6 +288,8 @@ struct BorderIndex: Sendable {
             result.distance = inverse.distance
             result.point = foot.coordinate
             if inverse.distance < 1e-9 { break }
+            result.azimuth = inverse.azimuth1
+            result.end = s == 0 ? 0 : (s == length ? 1 : -1)
             let step = inverse.distance * cos((inverse.azimuth1 - foot.azimuth) * EllipsoidMetric.degree)
             let next = min(length, max(0, s + step))
             let delta = next - s
