@@ -144,18 +144,18 @@ struct BorderIndex: Sendable {
         scratch.stack.append(Int32(root))
         while let top = scratch.stack.popLast() {
             let n = Int(top)
-            if boxBound(n, phi: phi, lambda: lambda, m: ky, p: kx) >= seedValue { continue }
+            if boxBoundSquared(n, phi: phi, lambda: lambda, m: ky, p: kx) >= seedValue { continue }
             let lo = Int(first[n]), hi = lo + Int(count[n])
             if isLeaf[n] {
                 for k in lo..<hi {
-                    let v = chordBound(k, phi: phi, lambda: lambda, m: ky, p: kx)
+                    let v = chordBoundSquared(k, phi: phi, lambda: lambda, m: ky, p: kx)
                     if v < seedValue { seedValue = v; seedSegment = k }
                 }
             } else {
                 // Nearest child last, so it is searched first.
                 var nearestChild = lo, nearestValue = Double.infinity
                 for c in lo..<hi {
-                    let v = boxBound(c, phi: phi, lambda: lambda, m: ky, p: kx)
+                    let v = boxBoundSquared(c, phi: phi, lambda: lambda, m: ky, p: kx)
                     if v < nearestValue { nearestValue = v; nearestChild = c }
                 }
                 for c in lo..<hi where c != nearestChild { scratch.stack.append(Int32(c)) }
@@ -175,12 +175,16 @@ struct BorderIndex: Sendable {
         scratch.stack.append(Int32(root))
         while let top = scratch.stack.popLast() {
             let n = Int(top)
-            if boxBound(n, phi: phi, lambda: lambda, m: m, p: p) >= best.distance { continue }
+            if boxBoundSquared(n, phi: phi, lambda: lambda, m: m, p: p) >= best.distance * best.distance { continue }
             let lo = Int(first[n]), hi = lo + Int(count[n])
             if isLeaf[n] {
                 for k in lo..<hi where k != seedSegment {
-                    let bound = chordBound(k, phi: phi, lambda: lambda, m: m, p: p) - chordDeviation[k]
-                    if bound < best.distance { scratch.candidates.append((Int32(k), bound)) }
+                    // Squared first: most segments fail without a square root.
+                    let limit = best.distance + chordDeviation[k]
+                    let squared = chordBoundSquared(k, phi: phi, lambda: lambda, m: m, p: p)
+                    if squared < limit * limit {
+                        scratch.candidates.append((Int32(k), squared.squareRoot() - chordDeviation[k]))
+                    }
                 }
             } else {
                 for c in lo..<hi { scratch.stack.append(Int32(c)) }
@@ -207,7 +211,8 @@ struct BorderIndex: Sendable {
             let bulge = EllipsoidMetric.bulge(distance: best.distance, latitude: phi) + chordDeviation[k] / 6_335_000
             let (mt, pt) = EllipsoidMetric.minima(lo: min(phi, latA[k], latB[k]) - bulge,
                                                   hi: max(phi, latA[k], latB[k]) + bulge)
-            if chordBound(k, phi: phi, lambda: lambda, m: mt, p: pt) - chordDeviation[k] >= best.distance { continue }
+            let limit = best.distance + chordDeviation[k]
+            if chordBoundSquared(k, phi: phi, lambda: lambda, m: mt, p: pt) >= limit * limit { continue }
             let exact = refine(segment: Int(candidate.segment), point: point, phi: phi, lambda: lambda,
                                kx: kx, ky: ky, geodesic: geodesic)
             if exact.distance < best.distance { best = exact }
@@ -239,22 +244,24 @@ struct BorderIndex: Sendable {
         return cos((outward - best.azimuth) * EllipsoidMetric.degree) < -1e-6
     }
 
-    /// Flat-metric distance in metres from the point to a node's box, with scales `m`, `p`.
+    /// Squared flat-metric distance in metres from the point to a node's box, with scales
+    /// `m`, `p` (squared, so that comparisons need no square root).
     @inline(__always)
-    func boxBound(_ n: Int, phi: Double, lambda: Double, m: Double, p: Double) -> Double {
+    func boxBoundSquared(_ n: Int, phi: Double, lambda: Double, m: Double, p: Double) -> Double {
         let dy = phi < south[n] ? south[n] - phi : (phi > north[n] ? phi - north[n] : 0)
         let dx = lambda < west[n] ? west[n] - lambda : (lambda > east[n] ? lambda - east[n] : 0)
-        return ((m * dy) * (m * dy) + (p * dx) * (p * dx)).squareRoot()
+        return (m * dy) * (m * dy) + (p * dx) * (p * dx)
     }
 
-    /// Flat-metric distance in metres from the point to segment `k`'s straight lon/lat chord.
+    /// Squared flat-metric distance in metres from the point to segment `k`'s straight lon/lat
+    /// chord.
     @inline(__always)
-    func chordBound(_ k: Int, phi: Double, lambda: Double, m: Double, p: Double) -> Double {
+    func chordBoundSquared(_ k: Int, phi: Double, lambda: Double, m: Double, p: Double) -> Double {
         let ax = (lonA[k] - lambda) * p, ay = (latA[k] - phi) * m
         let bx = (lonB[k] - lambda) * p, by = (latB[k] - phi) * m
         let t = Self.chordParameter(ax: ax, ay: ay, bx: bx, by: by)
         let x = ax + t * (bx - ax), y = ay + t * (by - ay)
-        return (x * x + y * y).squareRoot()
+        return x * x + y * y
     }
 
     /// Where, from 0 at A to 1 at B, the chord comes closest to the origin.
