@@ -133,4 +133,66 @@ struct BorderProximityTests {
         }
         #expect(BorderProximity.lines(of: .multiLineString([a, b])).count == 2)
     }
+
+    @Test("corners: points beside a vertex, just inside and just outside 90° of each segment leaving it")
+    func corners() {
+        // A zigzag of sharp, right and shallow corners (a test shape, not a real line).
+        let line = [(36.0, 36.0), (36.1, 36.3), (36.2, 36.0), (36.5, 36.02), (36.6, 36.4), (36.62, 36.0),
+                    (37.0, 36.1)].map { Coordinate(longitude: $0.0, latitude: $0.1) }
+        let proximity = BorderProximity(border: line)
+        let geodesic = Geodesic.wgs84
+        var atVertex = 0, checked = 0
+        for v in 1..<(line.count - 1) {
+            for neighbour in [v - 1, v + 1] {
+                // Directions just past and just short of perpendicular to the segment leaving
+                // the vertex towards `neighbour`, on both sides, near and far.
+                let leaving = geodesic.inverse(from: line[v], to: line[neighbour]).azimuth1
+                for offset in [90.001, 89.999, 90.5, 89.5, 89, 88, 87, 85, 135.0, -90.001, -89.999, -89, -88, -87, -85, -135.0] {
+                    for distance in [200.0, 5_000, 80_000, 350_000] {
+                        let point = geodesic.direct(from: line[v], azimuth: leaving + offset, distance: distance)
+                            .destination
+                        let (reference, _) = Reference.borderDistance(point, line: line)
+                        let result = proximity.measure(point: point)
+                        #expect(abs(result.distanceKm * 1000 - reference) <= 1e-3,
+                                "vertex \(v), offset \(offset)°, \(distance) m: \(result.distanceKm * 1000) vs \(reference)")
+                        if line.contains(result.nearestPoint) { atVertex += 1 }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        // The shape is made for vertex answers: many points must have one.
+        #expect(checked == 640 && atVertex > 50)
+    }
+
+    @Test("the vertex rule settles a segment only when it leaves the nearest vertex at 90° or more")
+    func vertexRule() {
+        let a = Coordinate(longitude: 36.0, latitude: 36.0), vertex = Coordinate(longitude: 36.3, latitude: 36.2)
+        let b = Coordinate(longitude: 36.7, latitude: 36.1)
+        let index = BorderIndex(lines: [[a, vertex, b]])
+        let geodesic = Geodesic.wgs84
+        let toB = (0..<index.segmentCount).first { index.segments[$0].end == b }!
+        let toVertex = (0..<index.segmentCount).first { index.segments[$0].end == vertex }!
+        let leaving = geodesic.inverse(from: vertex, to: b).azimuth1
+        var settled = 0, refined = 0
+        for offset in [91.0, 90.5, 90.01, 89.99, 89.5, 89.0, -91.0, -90.5, -89.5, -89.0] {
+            for distance in [1_000.0, 60_000, 300_000] {
+                let point = geodesic.direct(from: vertex, azimuth: leaving + offset, distance: distance).destination
+                // As if the vertex, reached from the other segment, were the nearest point so far.
+                let inverse = geodesic.inverse(from: vertex, to: point)
+                let best = BorderIndex.Nearest(distance: inverse.distance, point: vertex, segment: toVertex, end: 1,
+                                               azimuth: inverse.azimuth1)
+                let (onB, _) = Reference.segmentDistance(point, vertex, b)
+                if index.endsAtNearestVertex(toB, best) {
+                    // Settled: the segment truly comes no nearer than the vertex.
+                    #expect(onB >= inverse.distance - 1e-6, "offset \(offset)°, \(distance) m")
+                    settled += 1
+                } else {
+                    #expect(abs(offset) < 90.01, "offset \(offset)° should be settled")
+                    refined += 1
+                }
+            }
+        }
+        #expect(settled == 15 && refined == 15)
+    }
 }
