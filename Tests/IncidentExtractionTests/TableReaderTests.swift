@@ -140,4 +140,54 @@ struct TableReaderTests {
         let ok = try read("{\"id\":\"1\",\"latitude\":36.1,\"longitude\":37.2,\"injured\":4}\n", format: .jsonl)
         #expect(ok.incidents.first?.injured == 4)
     }
+
+    /// A table of `rows` rows mixing coordinates, resolvable and unknown place names, and the
+    /// bad rows at `bad` (a latitude that is not a number).
+    static func mixedTable(rows: Int, bad: Set<Int>) -> Data {
+        var text = "id,location,latitude,longitude,fatalities\n"
+        for k in 0..<rows {
+            if bad.contains(k) {
+                text += "\(k),,north,36.5,1\n"
+            } else if k % 7 == 3 {
+                text += "\(k),\(k % 2 == 0 ? "Testabad" : "Nowhere \(k)"),,,\n"
+            } else {
+                text += "\(k),,\(35 + Double(k % 900) / 300),\(36 + Double(k % 1_100) / 400),\(k % 5)\n"
+            }
+        }
+        return Data(text.utf8)
+    }
+
+    @Test("rows decoded on two threads give what one pass gives: order, rejections, first error")
+    func parallelDecodingMatchesOnePass() throws {
+        let place = Place(id: "t:1", name: "Testabad", country: "SY", admin1: "Idlib",
+                          coordinate: Coordinate(longitude: 36.5, latitude: 36.0), kind: .town, source: "test")
+        let gazetteer = Gazetteer(places: [place])
+        func reader(workers: Int, keepGoing: Bool) -> TableReader {
+            var options = TableOptions(keepGoing: keepGoing)
+            options.workers = workers
+            return TableReader(options: options, gazetteer: gazetteer)
+        }
+        // Bad rows in both halves of 30,000 rows (the threads split at 15,000).
+        let data = Self.mixedTable(rows: 30_000, bad: [40, 15_001, 29_999])
+        let one = try reader(workers: 1, keepGoing: true).read(data, file: "m.csv", format: .csv)
+        let two = try reader(workers: 2, keepGoing: true).read(data, file: "m.csv", format: .csv)
+        #expect(one.incidents.count > 20_000 && one.unresolved.count > 1_000 && one.rejected.count == 3)
+        #expect(two.incidents == one.incidents)
+        #expect(two.unresolved == one.unresolved)
+        #expect(two.rejected == one.rejected)
+        #expect(two.rejected.map(\.error.line) == [42, 15_003, 30_001])
+
+        // Without keepGoing the first error in file order stops the read, whichever thread met it.
+        for bad: Set<Int> in [[40, 15_001], [15_001], [29_999]] {
+            let data = Self.mixedTable(rows: 30_000, bad: bad)
+            for workers in [1, 2] {
+                do {
+                    _ = try reader(workers: workers, keepGoing: false).read(data, file: "m.csv", format: .csv)
+                    Issue.record("bad rows \(bad) accepted")
+                } catch let error as InputError {
+                    #expect(error.line == bad.min()! + 2, "\(workers) worker(s), bad rows \(bad)")
+                }
+            }
+        }
+    }
 }

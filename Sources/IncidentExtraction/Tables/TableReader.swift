@@ -31,6 +31,8 @@ public struct TableOptions: Sendable {
     public var placeColumn: String?
     /// Keep reading after a bad row, collecting it in `rejected`, instead of stopping.
     public var keepGoing: Bool
+    /// Threads that decode the rows of a large table.
+    public var workers: Int = 2
 
     public init(latitudeColumn: String? = nil, longitudeColumn: String? = nil, placeColumn: String? = nil,
                 keepGoing: Bool = false) {
@@ -136,7 +138,46 @@ public struct TableReader: Sendable {
                              hint: "name them latitude and longitude (or location), or pass --lat-column, "
                                  + "--lon-column or --place-column")
         }
-        result.incidents.reserveCapacity(table.rows.count)
+        // Rows are decoded on `workers` threads in contiguous ranges and joined in order, so
+        // the result, and without keepGoing the first error in file order, are the same as
+        // one pass would give (a range stops at its own first error; a later range's error
+        // counts only when every earlier range had none).
+        let rowCount = table.rows.count
+        let workers = rowCount >= 20_000 ? max(1, options.workers) : 1
+        let format = result.format, columns = columnIndex
+        var parts = [(result: TableReadResult, error: Error?)](
+            repeating: (TableReadResult(format: format), nil), count: workers)
+        parts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let range = (rowCount * w / workers)..<(rowCount * (w + 1) / workers)
+                var part = TableReadResult(format: format)
+                // The first part becomes the result, so it has room for every row.
+                part.incidents.reserveCapacity(w == 0 ? rowCount : range.count)
+                do {
+                    try decodeRows(range, of: table, file: file, isACLED: isACLED, columnIndex: columns,
+                                   into: &part)
+                    out[w] = (part, nil)
+                } catch {
+                    out[w] = (part, error)
+                }
+            }
+        }
+        if let error = parts.lazy.compactMap(\.error).first { throw error }
+        // Taken out of `parts`, so the first part is appended to in place, not copied.
+        result = parts[0].result
+        parts[0].result = TableReadResult(format: format)
+        for part in parts.dropFirst() {
+            result.incidents += part.result.incidents
+            result.unresolved += part.result.unresolved
+            result.rejected += part.result.rejected
+        }
+        return result
+    }
+
+    /// Decodes `rows` of `table` into `result`, as ``collect(_:into:)`` does for each.
+    private func decodeRows(_ rows: Range<Int>, of table: CSVTable, file: String, isACLED: Bool,
+                            columnIndex: [String: Int], into result: inout TableReadResult) throws {
         let decoder = RowDecoder(file: file, gazetteer: gazetteer)
         // The decoder asks the same short literal names in the same order for every row:
         // remembering the answer to the k-th question skips hashing the name again.
@@ -147,8 +188,8 @@ public struct TableReader: Sendable {
             if k < asked.count { asked[k] = (name, index) } else { asked.append((name, index)) }
             return index
         }
-        for (n, row) in table.rows.enumerated() {
-            let line = table.lines[n]
+        for n in rows {
+            let row = table.rows[n], line = table.lines[n]
             try collect({
                 guard row.count == table.header.count else {
                     throw InputError(file: file, line: line,
@@ -168,7 +209,6 @@ public struct TableReader: Sendable {
                 return outcome
             }, into: &result)
         }
-        return result
     }
 
     private func readJSONLines(_ data: Data, file: String) throws -> TableReadResult {
