@@ -128,6 +128,8 @@ struct BorderIndex: Sendable {
         var end: Int = -1
         /// Azimuth in degrees of the geodesic from `point` to the query point.
         var azimuth: Double = 0
+        /// Its forward azimuth at the query point: the way straight away from the border.
+        var awayAzimuth: Double = 0
     }
 
     /// The nearest point of the border to `point` and its geodesic distance on WGS84.
@@ -296,6 +298,7 @@ struct BorderIndex: Sendable {
             result.point = foot.coordinate
             if inverse.distance < 1e-9 { break }
             result.azimuth = inverse.azimuth1
+            result.awayAzimuth = inverse.azimuth2
             result.end = s == 0 ? 0 : (s == length ? 1 : -1)
             let step = inverse.distance * cos((inverse.azimuth1 - foot.azimuth) * EllipsoidMetric.degree)
             let next = min(length, max(0, s + step))

@@ -11,16 +11,39 @@ extension BorderProximity {
     /// `distanceMinKm` and `distanceMaxKm` bound the border distance over the area, and the
     /// band is nil (`bandUndecided`) when they fall in different bands.
     ///
-    /// How the bounds are found: the distance to the border has no local minimum off the
-    /// border (moving toward the nearest border point shortens it), so the minimum over an
-    /// area that does not meet the border lies on its boundary; it is 0 when the area meets
-    /// the border. The boundary is sampled geodesically (64 points on a circle, edges every
-    /// 500 m) and the best sample refined by golden-section search, which makes the minimum
-    /// exact to a millimetre. The maximum may lie inside (where two border stretches are
-    /// equally far), so the inside is sampled too and the best sample refined by a pattern
-    /// search; the maximum is exact when it is a local maximum near the best sample, and
-    /// otherwise low by at most half the sample spacing (distance is 1-Lipschitz).
+    /// How the bounds are found: over a disc, the minimum is max(0, D − r) exactly and the
+    /// maximum is usually settled by one point (see `discBounds`); otherwise, and over
+    /// polygons, by search. The distance to the border has no local minimum off the border
+    /// (moving toward the nearest border point shortens it), so the minimum over an area
+    /// that does not meet the border lies on its boundary; it is 0 when the area meets the
+    /// border. The boundary is sampled geodesically (64 points on a circle, polygon edges
+    /// every 500 m) and the best sample refined by golden-section search, which makes the
+    /// minimum exact to a millimetre. The maximum may lie inside (where two border stretches
+    /// are equally far), so the inside is sampled too and the best sample refined by a
+    /// pattern search; the maximum is exact when it is a local maximum near the best sample,
+    /// and otherwise low by at most half the sample spacing (distance is 1-Lipschitz).
     public func measure(point: Coordinate, precision: GeoPrecision, area: Geometry? = nil,
+                        regionRadiusKm: Double = 30) -> ProximityResult {
+        measure(point: point, precision: precision,
+                areaBoundsKm: precision == .region ? area.flatMap { boundsKm(over: $0) } : nil,
+                regionRadiusKm: regionRadiusKm)
+    }
+
+    /// The border distance bounds, in km, over an area's polygons; nil when it has none.
+    ///
+    /// They depend on the area alone, so a caller with many incidents located to the same
+    /// governorate finds them once (``measure(point:precision:areaBoundsKm:regionRadiusKm:)``):
+    /// each search measures the distance at thousands of points.
+    public func boundsKm(over area: Geometry) -> (min: Double, max: Double)? {
+        let polygons = Self.polygons(of: area)
+        guard !polygons.isEmpty else { return nil }
+        let bounds = polygonBounds(polygons)
+        return (bounds.min / 1000, bounds.max / 1000)
+    }
+
+    /// As ``measure(point:precision:area:regionRadiusKm:)``, with the area's bounds already
+    /// found by ``boundsKm(over:)`` (nil: no area, so a region is a disc of `regionRadiusKm`).
+    public func measure(point: Coordinate, precision: GeoPrecision, areaBoundsKm: (min: Double, max: Double)?,
                         regionRadiusKm: Double = 30) -> ProximityResult {
         var result = measure(point: point)
         let bounds: (min: Double, max: Double)
@@ -30,8 +53,8 @@ extension BorderProximity {
         case .near:
             bounds = discBounds(centre: point, centreDistance: result.distanceKm * 1000, radius: nearRadiusKm * 1000)
         case .region:
-            if let area, case let polygons = Self.polygons(of: area), !polygons.isEmpty {
-                bounds = polygonBounds(polygons)
+            if let areaBoundsKm {
+                bounds = (areaBoundsKm.min * 1000, areaBoundsKm.max * 1000)
             } else {
                 bounds = discBounds(centre: point, centreDistance: result.distanceKm * 1000,
                                     radius: regionRadiusKm * 1000)
@@ -55,7 +78,29 @@ extension BorderProximity {
     }
 
     /// Border distance bounds in metres over the geodesic disc of `radius` metres.
+    ///
+    /// Usually without a search: the distance is 1-Lipschitz, so no point of the disc is
+    /// nearer than D − r or farther than D + r (D the centre's distance). The point r along
+    /// the geodesic from the centre toward its nearest border point is at D − r from that
+    /// point, so the minimum is exactly max(0, D − r). The point r along the same geodesic
+    /// the other way is D + r from it; when nothing else of the border is nearer to it
+    /// (its exact distance is within a millimetre of D + r), that distance is the maximum.
+    /// Otherwise (another stretch of border within reach) the disc is searched as below.
     func discBounds(centre: Coordinate, centreDistance: Double, radius: Double) -> (min: Double, max: Double) {
+        var scratch = BorderIndex.Scratch()
+        let lowest = max(0, centreDistance - radius)
+        let nearest = index.nearest(to: centre, geodesic: geodesic, scratch: &scratch)
+        if nearest.distance > 1e-6 {
+            let away = geodesic.direct(from: centre, azimuth: nearest.awayAzimuth, distance: radius).destination
+            let there = borderDistance(away, scratch: &scratch)
+            if there >= centreDistance + radius - 1e-3 { return (lowest, there) }
+        }
+        return (lowest, searchedDiscMaximum(centre: centre, centreDistance: centreDistance, radius: radius))
+    }
+
+    /// The largest border distance over the disc, by sampling and refining (see
+    /// ``measure(point:precision:area:regionRadiusKm:)``).
+    func searchedDiscMaximum(centre: Coordinate, centreDistance: Double, radius: Double) -> Double {
         var scratch = BorderIndex.Scratch()
         let onCircle: (Double) -> Coordinate = { azimuth in
             geodesic.direct(from: centre, azimuth: azimuth, distance: radius).destination
@@ -63,16 +108,6 @@ extension BorderProximity {
         let f: (Coordinate) -> Double = { borderDistance($0, scratch: &scratch) }
         let steps = 64
         let samples = (0..<steps).map { f(onCircle(Double($0) * 360 / Double(steps))) }
-        let minimum: Double
-        if centreDistance <= radius {
-            minimum = 0
-        } else {
-            let k = samples.indices.min { samples[$0] < samples[$1] }!
-            let width = 360 / Double(steps)
-            let refined = Self.goldenSection(lo: Double(k) * width - width, hi: Double(k) * width + width,
-                                             sign: 1) { f(onCircle($0)) }
-            minimum = min(refined, samples[k])
-        }
         // The inside: rings every radius/8, points about radius/8 apart.
         var best = (value: centreDistance, point: centre)
         for ring in 1...7 {
@@ -89,10 +124,10 @@ extension BorderProximity {
             let width = 360 / Double(steps)
             let refined = Self.goldenSection(lo: Double(k) * width - width, hi: Double(k) * width + width,
                                              sign: -1) { f(onCircle($0)) }
-            return (minimum, max(refined, samples[k]))
+            return max(refined, samples[k])
         }
         let inside: (Coordinate) -> Bool = { geodesic.distance(from: centre, to: $0) <= radius }
-        return (minimum, climb(from: best.point, value: best.value, step: radius / 16, inside: inside, f: f))
+        return climb(from: best.point, value: best.value, step: radius / 16, inside: inside, f: f)
     }
 
     /// Border distance bounds in metres over polygons (lon/lat rings, the first exterior).

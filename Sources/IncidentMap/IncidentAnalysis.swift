@@ -22,23 +22,44 @@ public struct IncidentAnalysis: Sendable {
                            progress: (String) -> Void = { _ in }) throws -> IncidentAnalysis {
         let proximity = BorderProximity(lines: reference.borderLines, sides: reference.sides,
                                         crossings: reference.crossings)
-        let points = incidents.map(\.coordinate)
+        // Closures over indices, not key paths over the incidents: iterating an array of
+        // incidents copies each one (a retain and a release of every string it holds).
+        let points = incidents.indices.map { incidents[$0].coordinate }
         var results = proximity.measure(points)
-        for (i, incident) in incidents.enumerated() where incident.geoPrecision != .exact {
-            let area = incident.geoPrecision == .region ? adminArea(of: incident, in: reference.adminAreas) : nil
-            results[i] = proximity.measure(point: incident.coordinate, precision: incident.geoPrecision, area: area)
+        // Imprecise locations: bounds over the disc or the governorate. A governorate's bounds
+        // are the same for all its incidents, so each is found once; the rest runs on two
+        // threads, each incident writing only its own slot.
+        let imprecise = incidents.indices.filter { incidents[$0].geoPrecision != .exact }
+        var areaBounds: [String: (min: Double, max: Double)] = [:]
+        let areas = adminAreaIndex(reference.adminAreas)
+        for i in imprecise where incidents[i].geoPrecision == .region {
+            guard let name = incidents[i].admin1?.lowercased(), areaBounds[name] == nil,
+                  let area = areas[name], let bounds = proximity.boundsKm(over: area) else { continue }
+            areaBounds[name] = bounds
+        }
+        let regionBounds = areaBounds, workers = 2
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for k in (imprecise.count * w / workers)..<(imprecise.count * (w + 1) / workers) {
+                    let i = imprecise[k], precision = incidents[i].geoPrecision
+                    let bounds = precision == .region ? incidents[i].admin1.flatMap { regionBounds[$0.lowercased()] } : nil
+                    out[i] = proximity.measure(point: incidents[i].coordinate, precision: precision, areaBoundsKm: bounds)
+                }
+            }
         }
         let names = results.map { r in r.nearestCrossingIndex.map { reference.crossings[$0].name } }
 
         progress("clustering \(incidents.count) incident(s)")
         let dbscan = DBSCAN(epsKm: configuration.epsKm, minPoints: configuration.minPoints,
                             windowDays: configuration.windowDays)
-        let days = clusterDays(incidents.map { $0.eventDate?.dayNumber }, windowDays: configuration.windowDays)
+        let days = clusterDays(incidents.indices.map { incidents[$0].eventDate?.dayNumber },
+                               windowDays: configuration.windowDays)
         let labels = dbscan.cluster(points, days: days)
         progress("summarising \(labels.clusterCount) cluster(s)")
         let clusters = try ClusterSummaries().summaries(
-            points: points, labels: labels, dates: incidents.map(\.eventDate),
-            eventTypes: incidents.map { $0.eventType.isEmpty ? nil : $0.eventType },
+            points: points, labels: labels, dates: incidents.indices.map { incidents[$0].eventDate },
+            eventTypes: incidents.indices.map { incidents[$0].eventType.isEmpty ? nil : incidents[$0].eventType },
             borderDistancesKm: results.map(\.distanceKm), workers: 2)
         return IncidentAnalysis(proximity: results, crossingNames: names, clusterIDs: labels.labels,
                                 clusters: clusters, nearRadiusKm: proximity.nearRadiusKm,
@@ -56,11 +77,10 @@ public struct IncidentAnalysis: Sendable {
 
     /// The admin polygon a region-only incident stands for: the one its admin1 names, else
     /// the one containing its point.
-    static func adminArea(of incident: Incident, in areas: [AdminArea]) -> Geometry? {
-        if let name = incident.admin1?.lowercased(),
-           let area = areas.first(where: { $0.name.lowercased() == name }) {
-            return area.geometry
-        }
-        return nil
+    /// Admin area geometries by lower-cased name; the first of equal names wins.
+    static func adminAreaIndex(_ areas: [AdminArea]) -> [String: Geometry] {
+        var index: [String: Geometry] = [:]
+        for area in areas where index[area.name.lowercased()] == nil { index[area.name.lowercased()] = area.geometry }
+        return index
     }
 }

@@ -9,8 +9,9 @@ struct ProximityUncertaintyTests {
     static let line = Reference.syntheticBorder()
     static let proximity = BorderProximity(border: line)
 
-    /// Brute force over the disc: a polar grid every 100 m of radius and 1° of azimuth.
-    static func discReference(_ centre: Coordinate, radius: Double) -> (Double, Double) {
+    /// Brute force over the disc: a polar grid every 250 m of radius and 2° of azimuth.
+    static func discReference(_ centre: Coordinate, radius: Double,
+                              proximity: BorderProximity = Self.proximity) -> (Double, Double) {
         var lo = Double.infinity, hi = -Double.infinity
         var scratch = BorderIndex.Scratch()
         for step in 0...Int(radius / 250) {
@@ -79,5 +80,33 @@ struct ProximityUncertaintyTests {
         let result = Self.proximity.measure(point: Coordinate(longitude: 39, latitude: 36), precision: .exact)
         #expect(result.distanceMinKm == result.distanceKm && result.distanceMaxKm == result.distanceKm)
         #expect(result.band != nil)
+    }
+
+    @Test("near: the minimum is D − r, the maximum D + r straight away from the border, or searched when another stretch is near")
+    func discShortcutAndSearch() {
+        // A hairpin: two arms 12 km apart (a test shape, not a real line).
+        let arms = [(36.0, 36.0), (36.5, 36.0), (36.5, 36.108), (36.0, 36.108)]
+            .map { Coordinate(longitude: $0.0, latitude: $0.1) }
+        let hairpin = BorderProximity(border: arms)
+        let geodesic = Geodesic.wgs84
+        var straight = 0, searched = 0
+        for (k, offset) in [2_000.0, 4_000, 6_000, 9_000, 20_000, 40_000].enumerated() {
+            // Between the arms (south of the upper one) and outside them (south of the lower one).
+            for (base, azimuth) in [(Coordinate(longitude: 36.2 + 0.03 * Double(k), latitude: 36.108), 180.0),
+                                    (Coordinate(longitude: 36.2 + 0.03 * Double(k), latitude: 36.0), 180.0)] {
+                let centre = geodesic.direct(from: base, azimuth: azimuth, distance: offset).destination
+                let result = hairpin.measure(point: centre, precision: .near)
+                let d = result.distanceKm * 1000, r = hairpin.nearRadiusKm * 1000
+                let (lo, hi) = Self.discReference(centre, radius: r, proximity: hairpin)
+                #expect(abs(result.distanceMinKm * 1000 - max(0, d - r)) <= 1e-6)
+                #expect(result.distanceMinKm * 1000 <= lo + 1e-3 && lo - result.distanceMinKm * 1000 < 20)
+                #expect(result.distanceMaxKm * 1000 >= hi - 1e-3 && result.distanceMaxKm * 1000 - hi < 20,
+                        "centre \(centre): max \(result.distanceMaxKm * 1000) vs grid \(hi)")
+                #expect(result.distanceMaxKm * 1000 <= d + r + 1e-3)
+                if result.distanceMaxKm * 1000 >= d + r - 1e-3 { straight += 1 } else { searched += 1 }
+            }
+        }
+        // Both ways are taken: straight away, and between the arms where the other one is near.
+        #expect(straight >= 4 && searched >= 2, "straight \(straight), searched \(searched)")
     }
 }
