@@ -49,7 +49,9 @@ public enum IncidentLayer {
         // hashes a header.
         var cache = KeptColumns.Cache()
         let slots = kept.fields.isEmpty ? [] : incidents.map { kept.slot(of: $0, cache: &cache) }
-        let box = BoundingBox(covering: incidents.lazy.map(\.coordinate))
+        // By index: iterating the incidents themselves copies each one (a retain and a release
+        // of every string it holds), which was most of building this layer.
+        let box = BoundingBox(covering: incidents.indices.lazy.map { incidents[$0].coordinate })
         // The features are made as the writers reach them: built all at once, a million
         // incidents' fifty-odd values each took more memory than the incidents themselves.
         let make: @Sendable (Int) -> Feature = { i in
@@ -89,8 +91,9 @@ public enum IncidentLayer {
             var index: [String: Int] = [:]
             var headers: [[String]: [Int]] = [:]
             var last: [String] = []
-            for incident in incidents where incident.extraCount > 0 && incident.extraKeys != last {
-                last = incident.extraKeys
+            // By index, for the same reason as the bounding box in `make`.
+            for i in incidents.indices where incidents[i].extraCount > 0 && incidents[i].extraKeys != last {
+                last = incidents[i].extraKeys
                 guard headers[last] == nil else { continue }
                 var slot: [Int] = []
                 for (k, key) in last.enumerated() {
@@ -109,11 +112,11 @@ public enum IncidentLayer {
             guard !names.isEmpty else { return }
             var integral = [Bool](repeating: true, count: names.count)
             var cache = Cache()
-            for incident in incidents where incident.extraCount > 0 {
-                if incident.extraKeys != cache.keys {
-                    cache = Cache(keys: incident.extraKeys, slot: headers[incident.extraKeys] ?? [])
+            for i in incidents.indices where incidents[i].extraCount > 0 {
+                if incidents[i].extraKeys != cache.keys {
+                    cache = Cache(keys: incidents[i].extraKeys, slot: headers[incidents[i].extraKeys] ?? [])
                 }
-                for (k, value) in incident.extraValues.enumerated() {
+                for (k, value) in incidents[i].extraValues.enumerated() {
                     let s = cache.slot[k]
                     if s >= 0, integral[s], !value.isEmpty, Int(value) == nil { integral[s] = false }
                 }
