@@ -11,17 +11,18 @@ extension BorderProximity {
     /// `distanceMinKm` and `distanceMaxKm` bound the border distance over the area, and the
     /// band is nil (`bandUndecided`) when they fall in different bands.
     ///
-    /// How the bounds are found: over a disc, the minimum is max(0, D − r) exactly and the
-    /// maximum is usually settled by one point (see `discBounds`); otherwise, and over
-    /// polygons, by search. The distance to the border has no local minimum off the border
+    /// How the bounds are found. Over a disc (see `discBounds`) the minimum is max(0, D − r)
+    /// exactly, and the maximum is settled by one point when the border's other stretches
+    /// are out of reach, else found by branch and bound to within 10 m below the true value.
+    /// Over a polygon: the distance to the border has no local minimum off the border
     /// (moving toward the nearest border point shortens it), so the minimum over an area
     /// that does not meet the border lies on its boundary; it is 0 when the area meets the
-    /// border. The boundary is sampled geodesically (64 points on a circle, polygon edges
-    /// every 500 m) and the best sample refined by golden-section search, which makes the
-    /// minimum exact to a millimetre. The maximum may lie inside (where two border stretches
-    /// are equally far), so the inside is sampled too and the best sample refined by a
-    /// pattern search; the maximum is exact when it is a local maximum near the best sample,
-    /// and otherwise low by at most half the sample spacing (distance is 1-Lipschitz).
+    /// border. The edges are sampled every 500 m and the best sample refined by
+    /// golden-section search, which makes the minimum exact to a millimetre. The maximum may
+    /// lie inside (where two border stretches are equally far), so the inside is sampled too
+    /// and the best sample refined by a pattern search; it is exact when it is a local
+    /// maximum near the best sample, and otherwise low by at most half the sample spacing
+    /// (distance is 1-Lipschitz).
     public func measure(point: Coordinate, precision: GeoPrecision, area: Geometry? = nil,
                         regionRadiusKm: Double = 30) -> ProximityResult {
         measure(point: point, precision: precision,
@@ -85,49 +86,82 @@ extension BorderProximity {
     /// point, so the minimum is exactly max(0, D − r). The point r along the same geodesic
     /// the other way is D + r from it; when nothing else of the border is nearer to it
     /// (its exact distance is within a millimetre of D + r), that distance is the maximum.
-    /// Otherwise (another stretch of border within reach) the disc is searched as below.
+    /// Otherwise (another stretch of border within reach) the disc is searched.
     func discBounds(centre: Coordinate, centreDistance: Double, radius: Double) -> (min: Double, max: Double) {
         var scratch = BorderIndex.Scratch()
         let lowest = max(0, centreDistance - radius)
         let nearest = index.nearest(to: centre, geodesic: geodesic, scratch: &scratch)
+        var start = centreDistance
         if nearest.distance > 1e-6 {
             let away = geodesic.direct(from: centre, azimuth: nearest.awayAzimuth, distance: radius).destination
             let there = borderDistance(away, scratch: &scratch)
             if there >= centreDistance + radius - 1e-3 { return (lowest, there) }
+            start = max(start, there)
         }
-        return (lowest, searchedDiscMaximum(centre: centre, centreDistance: centreDistance, radius: radius))
+        return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: start))
     }
 
-    /// The largest border distance over the disc, by sampling and refining (see
-    /// ``measure(point:precision:area:regionRadiusKm:)``).
-    func searchedDiscMaximum(centre: Coordinate, centreDistance: Double, radius: Double) -> Double {
+    /// The largest border distance over the disc, at most `tolerance` metres below the true
+    /// maximum, by branch and bound; `start` is a value reached in the disc.
+    ///
+    /// The distance is 1-Lipschitz, so no point of a cell is farther from the border than its
+    /// centre's distance plus the cell's reach (half its diagonal, measured generously). The
+    /// disc's bounding square is cut into cells; a cell that cannot beat the best value seen
+    /// in the disc by more than the tolerance is dropped, the others are cut in four, until
+    /// every cell left is within the tolerance. A cell whose centre lies outside the disc is
+    /// scored at the disc's edge toward it instead.
+    func searchedDiscMaximum(centre: Coordinate, radius: Double, start: Double,
+                             tolerance: Double = 10) -> Double {
         var scratch = BorderIndex.Scratch()
-        let onCircle: (Double) -> Coordinate = { azimuth in
-            geodesic.direct(from: centre, azimuth: azimuth, distance: radius).destination
+        let d = EllipsoidMetric.degree
+        let phi = centre.latitude * d
+        let m = EllipsoidMetric.meridional(phi), p = EllipsoidMetric.parallel(phi)
+        // The flat metric at the centre is off by about (r / R) tan φ across the disc; the
+        // reach allows ten times that, and at least 1%.
+        let stretch = 1.01 + 10 * (radius / 6_335_000) * (abs(tan(min(abs(phi), 1.4))) + 1)
+        func point(_ x: Double, _ y: Double) -> Coordinate {
+            Coordinate(longitude: centre.longitude + x / p / d, latitude: centre.latitude + y / m / d)
         }
-        let f: (Coordinate) -> Double = { borderDistance($0, scratch: &scratch) }
-        let steps = 64
-        let samples = (0..<steps).map { f(onCircle(Double($0) * 360 / Double(steps))) }
-        // The inside: rings every radius/8, points about radius/8 apart.
-        var best = (value: centreDistance, point: centre)
-        for ring in 1...7 {
-            let r = radius * Double(ring) / 8
-            let count = max(8, ring * 8)
-            for j in 0..<count {
-                let c = geodesic.direct(from: centre, azimuth: Double(j) * 360 / Double(count), distance: r).destination
-                let v = f(c)
-                if v > best.value { best = (v, c) }
+        var best = start
+        // The square holds the disc with the same allowance for the flat metric.
+        let side = radius * stretch
+        var cells: [(x: Double, y: Double)] = []
+        var half = side / 4
+        for i in 0..<4 {
+            for j in 0..<4 { cells.append((-side + half * Double(2 * i + 1), -side + half * Double(2 * j + 1))) }
+        }
+        var next: [(x: Double, y: Double)] = []
+        var scored: [(x: Double, y: Double, bound: Double)] = []
+        while !cells.isEmpty {
+            let reach = half * 2.0.squareRoot() * stretch
+            scored.removeAll(keepingCapacity: true)
+            for cell in cells {
+                let c = point(cell.x, cell.y)
+                let fromCentre = geodesic.distance(from: centre, to: c)
+                if fromCentre - reach > radius { continue }
+                let v = borderDistance(c, scratch: &scratch)
+                if fromCentre <= radius {
+                    best = max(best, v)
+                } else {
+                    // Outside: the edge of the disc toward the cell is in the disc, within the
+                    // reach of the centre and so within twice the reach of the cell's points.
+                    let azimuth = geodesic.inverse(from: centre, to: c).azimuth1
+                    let edge = geodesic.direct(from: centre, azimuth: azimuth, distance: radius).destination
+                    best = max(best, borderDistance(edge, scratch: &scratch))
+                }
+                scored.append((cell.x, cell.y, v + reach))
             }
+            next.removeAll(keepingCapacity: true)
+            // A finished cell needs twice the reach of margin when its centre was outside.
+            let done = 2 * reach <= tolerance
+            for cell in scored where cell.bound > best + tolerance && !done {
+                let q = half / 2
+                next += [(cell.x - q, cell.y - q), (cell.x + q, cell.y - q), (cell.x - q, cell.y + q), (cell.x + q, cell.y + q)]
+            }
+            swap(&cells, &next)
+            half /= 2
         }
-        let k = samples.indices.max { samples[$0] < samples[$1] }!
-        if samples[k] >= best.value {
-            let width = 360 / Double(steps)
-            let refined = Self.goldenSection(lo: Double(k) * width - width, hi: Double(k) * width + width,
-                                             sign: -1) { f(onCircle($0)) }
-            return max(refined, samples[k])
-        }
-        let inside: (Coordinate) -> Bool = { geodesic.distance(from: centre, to: $0) <= radius }
-        return climb(from: best.point, value: best.value, step: radius / 16, inside: inside, f: f)
+        return best
     }
 
     /// Border distance bounds in metres over polygons (lon/lat rings, the first exterior).

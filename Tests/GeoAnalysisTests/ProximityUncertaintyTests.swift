@@ -100,10 +100,13 @@ struct ProximityUncertaintyTests {
                 let (lo, hi) = Self.discReference(centre, radius: r, proximity: hairpin)
                 #expect(abs(result.distanceMinKm * 1000 - max(0, d - r)) <= 1e-6)
                 #expect(result.distanceMinKm * 1000 <= lo + 1e-3 && lo - result.distanceMinKm * 1000 < 20)
-                #expect(result.distanceMaxKm * 1000 >= hi - 1e-3 && result.distanceMaxKm * 1000 - hi < 20,
+                // Straight away the maximum is exact; searched, it is at most 10 m low.
+                let isStraight = result.distanceMaxKm * 1000 >= d + r - 1e-3
+                #expect(result.distanceMaxKm * 1000 >= hi - (isStraight ? 1e-3 : 10)
+                        && result.distanceMaxKm * 1000 - hi < 20,
                         "centre \(centre): max \(result.distanceMaxKm * 1000) vs grid \(hi)")
                 #expect(result.distanceMaxKm * 1000 <= d + r + 1e-3)
-                if result.distanceMaxKm * 1000 >= d + r - 1e-3 { straight += 1 } else { searched += 1 }
+                if isStraight { straight += 1 } else { searched += 1 }
             }
         }
         // Both ways are taken: straight away, and between the arms where the other one is near.
