@@ -123,15 +123,21 @@ extension BorderProximity {
             Coordinate(longitude: centre.longitude + x / p / d, latitude: centre.latitude + y / m / d)
         }
         var best = start
-        // The square holds the disc with the same allowance for the flat metric.
+        // The square holds the disc with the same allowance for the flat metric. Each cell
+        // carries the border segment nearest to its parent's centre: the distance to that
+        // segment alone bounds the cell's from above, and most cells are dropped on it
+        // without a search of the whole border.
         let side = radius * stretch
-        var cells: [(x: Double, y: Double)] = []
+        let first = index.nearest(to: centre, geodesic: geodesic, scratch: &scratch).segment
+        var cells: [(x: Double, y: Double, segment: Int)] = []
         var half = side / 4
         for i in 0..<4 {
-            for j in 0..<4 { cells.append((-side + half * Double(2 * i + 1), -side + half * Double(2 * j + 1))) }
+            for j in 0..<4 {
+                cells.append((-side + half * Double(2 * i + 1), -side + half * Double(2 * j + 1), first))
+            }
         }
-        var next: [(x: Double, y: Double)] = []
-        var scored: [(x: Double, y: Double, bound: Double)] = []
+        var next: [(x: Double, y: Double, segment: Int)] = []
+        var scored: [(x: Double, y: Double, segment: Int, bound: Double)] = []
         while !cells.isEmpty {
             let reach = half * 2.0.squareRoot() * stretch
             scored.removeAll(keepingCapacity: true)
@@ -139,9 +145,12 @@ extension BorderProximity {
                 let c = point(cell.x, cell.y)
                 let fromCentre = geodesic.distance(from: centre, to: c)
                 if fromCentre - reach > radius { continue }
-                let v = borderDistance(c, scratch: &scratch)
+                if index.distance(from: c, toSegment: cell.segment, geodesic: geodesic) + reach <= best + tolerance {
+                    continue
+                }
+                let nearest = index.nearest(to: c, geodesic: geodesic, scratch: &scratch)
                 if fromCentre <= radius {
-                    best = max(best, v)
+                    best = max(best, nearest.distance)
                 } else {
                     // Outside: the edge of the disc toward the cell is in the disc, within the
                     // reach of the centre and so within twice the reach of the cell's points.
@@ -149,14 +158,15 @@ extension BorderProximity {
                     let edge = geodesic.direct(from: centre, azimuth: azimuth, distance: radius).destination
                     best = max(best, borderDistance(edge, scratch: &scratch))
                 }
-                scored.append((cell.x, cell.y, v + reach))
+                scored.append((cell.x, cell.y, nearest.segment, nearest.distance + reach))
             }
             next.removeAll(keepingCapacity: true)
             // A finished cell needs twice the reach of margin when its centre was outside.
             let done = 2 * reach <= tolerance
             for cell in scored where cell.bound > best + tolerance && !done {
                 let q = half / 2
-                next += [(cell.x - q, cell.y - q), (cell.x + q, cell.y - q), (cell.x - q, cell.y + q), (cell.x + q, cell.y + q)]
+                next += [(cell.x - q, cell.y - q, cell.segment), (cell.x + q, cell.y - q, cell.segment),
+                         (cell.x - q, cell.y + q, cell.segment), (cell.x + q, cell.y + q, cell.segment)]
             }
             swap(&cells, &next)
             half /= 2
