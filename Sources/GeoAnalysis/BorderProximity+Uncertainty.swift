@@ -46,19 +46,20 @@ extension BorderProximity {
     /// found by ``boundsKm(over:)`` (nil: no area, so a region is a disc of `regionRadiusKm`).
     public func measure(point: Coordinate, precision: GeoPrecision, areaBoundsKm: (min: Double, max: Double)?,
                         regionRadiusKm: Double = 30) -> ProximityResult {
-        var result = measure(point: point)
+        var scratch = BorderIndex.Scratch()
+        let nearest = index.nearest(to: point, geodesic: geodesic, scratch: &scratch)
+        var result = measureExactly(point, nearest: nearest)
         let bounds: (min: Double, max: Double)
         switch precision {
         case .exact:
             return result
         case .near:
-            bounds = discBounds(centre: point, centreDistance: result.distanceKm * 1000, radius: nearRadiusKm * 1000)
+            bounds = discBounds(centre: point, nearest: nearest, radius: nearRadiusKm * 1000)
         case .region:
             if let areaBoundsKm {
                 bounds = (areaBoundsKm.min * 1000, areaBoundsKm.max * 1000)
             } else {
-                bounds = discBounds(centre: point, centreDistance: result.distanceKm * 1000,
-                                    radius: regionRadiusKm * 1000)
+                bounds = discBounds(centre: point, nearest: nearest, radius: regionRadiusKm * 1000)
             }
         }
         result.distanceMinKm = min(bounds.min / 1000, result.distanceKm)
@@ -87,10 +88,10 @@ extension BorderProximity {
     /// the other way is D + r from it; when nothing else of the border is nearer to it
     /// (its exact distance is within a millimetre of D + r), that distance is the maximum.
     /// Otherwise (another stretch of border within reach) the disc is searched.
-    func discBounds(centre: Coordinate, centreDistance: Double, radius: Double) -> (min: Double, max: Double) {
+    func discBounds(centre: Coordinate, nearest: BorderIndex.Nearest, radius: Double) -> (min: Double, max: Double) {
         var scratch = BorderIndex.Scratch()
+        let centreDistance = nearest.distance
         let lowest = max(0, centreDistance - radius)
-        let nearest = index.nearest(to: centre, geodesic: geodesic, scratch: &scratch)
         var start = centreDistance
         if nearest.distance > 1e-6 {
             let away = geodesic.direct(from: centre, azimuth: nearest.awayAzimuth, distance: radius).destination
@@ -98,11 +99,12 @@ extension BorderProximity {
             if there >= centreDistance + radius - 1e-3 { return (lowest, there) }
             start = max(start, there)
         }
-        return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: start))
+        return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: start, segment: nearest.segment))
     }
 
     /// The largest border distance over the disc, at most `tolerance` metres below the true
-    /// maximum, by branch and bound; `start` is a value reached in the disc.
+    /// maximum, by branch and bound; `start` is a value reached in the disc, `segment` the
+    /// border segment nearest to its centre.
     ///
     /// The distance is 1-Lipschitz, so no point of a cell is farther from the border than its
     /// centre's distance plus the cell's reach (half its diagonal, measured generously). The
@@ -110,7 +112,7 @@ extension BorderProximity {
     /// in the disc by more than the tolerance is dropped, the others are cut in four, until
     /// every cell left is within the tolerance. A cell whose centre lies outside the disc is
     /// scored at the disc's edge toward it instead.
-    func searchedDiscMaximum(centre: Coordinate, radius: Double, start: Double,
+    func searchedDiscMaximum(centre: Coordinate, radius: Double, start: Double, segment first: Int,
                              tolerance: Double = 10) -> Double {
         var scratch = BorderIndex.Scratch()
         let d = EllipsoidMetric.degree
@@ -128,7 +130,6 @@ extension BorderProximity {
         // segment alone bounds the cell's from above, and most cells are dropped on it
         // without a search of the whole border.
         let side = radius * stretch
-        let first = index.nearest(to: centre, geodesic: geodesic, scratch: &scratch).segment
         var cells: [(x: Double, y: Double, segment: Int)] = []
         var half = side / 4
         for i in 0..<4 {

@@ -106,7 +106,11 @@ public struct BorderProximity: Sendable {
     }
 
     func measureExactly(_ point: Coordinate, scratch: inout BorderIndex.Scratch) -> ProximityResult {
-        let nearest = index.nearest(to: point, geodesic: geodesic, scratch: &scratch)
+        measureExactly(point, nearest: index.nearest(to: point, geodesic: geodesic, scratch: &scratch))
+    }
+
+    /// The proximity of `point` given its nearest border point.
+    func measureExactly(_ point: Coordinate, nearest: BorderIndex.Nearest) -> ProximityResult {
         let km = nearest.distance / 1000
         let band = bands.index(ofKm: km)
         let crossing = nearestCrossing(to: point)
