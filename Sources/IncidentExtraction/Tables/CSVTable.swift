@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A CSV file parsed into rows of fields (RFC 4180: quotes, doubled quotes, CR LF),
@@ -12,14 +13,30 @@ public struct CSVTable: Sendable {
     /// 1-based line on which each record starts.
     public var lines: [Int]
 
+    /// Files from this size are parsed in two halves on two threads.
+    static let parallelBytes = 4 << 20
+
     /// Parses `data`; `file` names the source in errors.
     public static func parse(_ data: Data, file: String) throws -> CSVTable {
+        try parse(data, file: file, splitNear: data.count >= parallelBytes ? data.count / 2 : nil)
+    }
+
+    /// Parses `data`, in two halves from the first line end at or after `splitNear` when
+    /// given (tests pass any offset).
+    ///
+    /// The second half is parsed on the guess that its first byte starts a record. The
+    /// first half, parsed from the file's start, says whether the guess held: it did unless
+    /// that line end lay inside a quoted field, and then the file is parsed again in one
+    /// pass. The first half's errors come first, as they would in one pass.
+    static func parse(_ data: Data, file: String, splitNear: Int?) throws -> CSVTable {
         guard !data.isEmpty else {
             throw InputError(file: file, problem: "the file is empty", hint: "give a CSV file with a header line")
         }
         let (records, lines) = try data.withUnsafeBytes { raw in
-            var parser = CSVParser(bytes: raw.bindMemory(to: UInt8.self), file: file)
-            try parser.run()
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let splitNear, let halves = try parseHalves(bytes, near: splitNear, file: file) { return halves }
+            var parser = CSVParser(bytes: bytes, file: file)
+            _ = try parser.run(final: true)
             return (parser.records, parser.lines)
         }
         guard let header = records.first else {
@@ -27,6 +44,34 @@ public struct CSVTable: Sendable {
         }
         return CSVTable(header: header.map { $0.trimmingCharacters(in: .whitespaces) },
                         rows: Array(records.dropFirst()), lines: Array(lines.dropFirst()))
+    }
+
+    /// The records and lines of both halves, or nil when the guess did not hold (or there is
+    /// no line end after `near`).
+    private static func parseHalves(_ bytes: UnsafeBufferPointer<UInt8>, near: Int,
+                                    file: String) throws -> ([[String]], [Int])? {
+        var cut = max(0, near)
+        while cut < bytes.count && bytes[cut] != UInt8(ascii: "\n") { cut += 1 }
+        cut += 1
+        guard cut < bytes.count else { return nil }
+        nonisolated(unsafe) var first = CSVParser(bytes: UnsafeBufferPointer(rebasing: bytes[..<cut]), file: file)
+        nonisolated(unsafe) var second = CSVParser(bytes: UnsafeBufferPointer(rebasing: bytes[cut...]), file: file,
+                                                   atFileStart: false)
+        nonisolated(unsafe) var outcomes: [Result<Bool, Error>] = [.success(false), .success(false)]
+        nonisolated(unsafe) let prefix = UnsafeBufferPointer(rebasing: bytes[..<cut])
+        DispatchQueue.concurrentPerform(iterations: 2) { w in
+            if w == 0 {
+                outcomes[0] = Result { try first.run(final: false) }
+            } else {
+                // Every line end before the cut counts, inside quotes or not, as in one pass.
+                second.line = 1 + prefix.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                second.recordStart = second.line
+                outcomes[1] = Result { try second.run(final: true) }
+            }
+        }
+        guard try outcomes[0].get() else { return nil }
+        _ = try outcomes[1].get()
+        return (first.records + second.records, first.lines + second.lines)
     }
 
     /// The index of the first header matching one of `names` (case-insensitive).
@@ -53,9 +98,13 @@ private struct CSVParser {
     var recordStart = 1
     var interner = CellInterner()
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    /// Whether `bytes` start the file (and may begin with a byte order mark).
+    let atFileStart: Bool
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, atFileStart: Bool = true) {
         self.bytes = bytes
         self.file = file
+        self.atFileStart = atFileStart
     }
 
     /// Whether `b` ends a run of plain field bytes (outside or inside quotes).
@@ -97,10 +146,13 @@ private struct CSVParser {
         record.removeAll(keepingCapacity: true)
     }
 
-    mutating func run() throws {
+    /// Parses the bytes. With `final` false they are only the first part of the file, and
+    /// the result says whether they end between records (false: inside a quoted field, or
+    /// in a record); `final` parses reach the file's end and return true.
+    mutating func run(final: Bool) throws -> Bool {
         var i = bytes.startIndex
         // Skip a UTF-8 byte order mark, which spreadsheet exports often write.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        if atFileStart, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         let end = bytes.endIndex
         var field: [UInt8] = []
         var inQuotes = false
@@ -165,6 +217,7 @@ private struct CSVParser {
             }
             i += 1
         }
+        if !final { return !inQuotes && field.isEmpty && record.isEmpty && !fieldWasQuoted }
         if inQuotes {
             throw InputError(file: file, line: recordStart, problem: "a quoted field is never closed",
                              hint: "close the quote or remove the stray \" character")
@@ -173,6 +226,7 @@ private struct CSVParser {
             try finish(assembled: &field, wasQuoted: &fieldWasQuoted)
             endRecord()
         }
+        return true
     }
 }
 
