@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GeoCore
 import GeoProj
@@ -47,6 +48,37 @@ extension BorderProximity {
     public func measure(point: Coordinate, precision: GeoPrecision, areaBoundsKm: (min: Double, max: Double)?,
                         regionRadiusKm: Double = 30) -> ProximityResult {
         var scratch = BorderIndex.Scratch()
+        return measure(point, precision: precision, areaBoundsKm: areaBoundsKm, regionRadiusKm: regionRadiusKm,
+                       scratch: &scratch)
+    }
+
+    /// Proximity of each point at its precision, on `workers` threads; `areaBoundsKm` has one
+    /// entry per point (see ``boundsKm(over:)``), used for region precision.
+    ///
+    /// Points are dealt to the workers in turn rather than in halves, so that the costly
+    /// imprecise ones, wherever they gather in the input, are shared evenly.
+    public func measure(_ points: [Coordinate], precisions: [GeoPrecision],
+                        areaBoundsKm: [(min: Double, max: Double)?], workers: Int = 2) -> [ProximityResult] {
+        precondition(precisions.count == points.count && areaBoundsKm.count == points.count,
+                     "one precision and one area bound per point")
+        let n = points.count
+        guard n > 0 else { return [] }
+        let workers = max(1, min(workers, n))
+        return [ProximityResult](unsafeUninitializedCapacity: n) { buffer, initialized in
+            nonisolated(unsafe) let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var scratch = BorderIndex.Scratch()
+                for i in stride(from: w, to: n, by: workers) {
+                    (base + i).initialize(to: measure(points[i], precision: precisions[i], areaBoundsKm: areaBoundsKm[i],
+                                                      regionRadiusKm: 30, scratch: &scratch))
+                }
+            }
+            initialized = n
+        }
+    }
+
+    func measure(_ point: Coordinate, precision: GeoPrecision, areaBoundsKm: (min: Double, max: Double)?,
+                 regionRadiusKm: Double, scratch: inout BorderIndex.Scratch) -> ProximityResult {
         let nearest = index.nearest(to: point, geodesic: geodesic, scratch: &scratch)
         var result = measureExactly(point, nearest: nearest)
         let bounds: (min: Double, max: Double)

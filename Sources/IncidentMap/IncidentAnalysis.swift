@@ -15,8 +15,8 @@ public struct IncidentAnalysis: Sendable {
 
     /// Measures every incident against `reference` and clusters them.
     ///
-    /// Exactly located incidents are measured in one parallel batch; imprecise ones over
-    /// their uncertainty area (a disc for "near", the admin polygon for a region).
+    /// Every incident is measured in one parallel batch, imprecise ones over their
+    /// uncertainty area (a disc for "near", the admin polygon for a region).
     public static func run(_ incidents: [Incident], reference: ReferenceData,
                            configuration: MapConfiguration,
                            progress: (String) -> Void = { _ in }) throws -> IncidentAnalysis {
@@ -25,29 +25,19 @@ public struct IncidentAnalysis: Sendable {
         // Closures over indices, not key paths over the incidents: iterating an array of
         // incidents copies each one (a retain and a release of every string it holds).
         let points = incidents.indices.map { incidents[$0].coordinate }
-        var results = proximity.measure(points)
-        // Imprecise locations: bounds over the disc or the governorate. A governorate's bounds
-        // are the same for all its incidents, so each is found once; the rest runs on two
-        // threads, each incident writing only its own slot.
-        let imprecise = incidents.indices.filter { incidents[$0].geoPrecision != .exact }
+        // Imprecise locations are measured over their uncertainty area: a disc, or the
+        // governorate, whose bounds are the same for all its incidents and found once.
+        let precisions = incidents.indices.map { incidents[$0].geoPrecision }
         var areaBounds: [String: (min: Double, max: Double)] = [:]
         let areas = adminAreaIndex(reference.adminAreas)
-        for i in imprecise where incidents[i].geoPrecision == .region {
-            guard let name = incidents[i].admin1?.lowercased(), areaBounds[name] == nil,
-                  let area = areas[name], let bounds = proximity.boundsKm(over: area) else { continue }
+        let regionAreas: [(min: Double, max: Double)?] = incidents.indices.map { i in
+            guard precisions[i] == .region, let name = incidents[i].admin1?.lowercased() else { return nil }
+            if let known = areaBounds[name] { return known }
+            guard let area = areas[name], let bounds = proximity.boundsKm(over: area) else { return nil }
             areaBounds[name] = bounds
+            return bounds
         }
-        let regionBounds = areaBounds, workers = 2
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                for k in (imprecise.count * w / workers)..<(imprecise.count * (w + 1) / workers) {
-                    let i = imprecise[k], precision = incidents[i].geoPrecision
-                    let bounds = precision == .region ? incidents[i].admin1.flatMap { regionBounds[$0.lowercased()] } : nil
-                    out[i] = proximity.measure(point: incidents[i].coordinate, precision: precision, areaBoundsKm: bounds)
-                }
-            }
-        }
+        let results = proximity.measure(points, precisions: precisions, areaBoundsKm: regionAreas)
         let names = results.map { r in r.nearestCrossingIndex.map { reference.crossings[$0].name } }
 
         progress("clustering \(incidents.count) incident(s)")

@@ -112,4 +112,22 @@ struct ProximityUncertaintyTests {
         // Both ways are taken: straight away, and between the arms where the other one is near.
         #expect(straight >= 4 && searched >= 2, "straight \(straight), searched \(searched)")
     }
+
+    @Test("a batch of mixed precisions on two threads equals measuring each point alone")
+    func mixedBatch() {
+        let points = Reference.pointsAround(line: Self.line, count: 120, maxDistance: 60_000, seed: 5).map(\.point)
+        let precisions: [GeoPrecision] = points.indices.map { [.exact, .near, .region][$0 % 3] }
+        let box = [(38.0, 37.5), (38.6, 37.5), (38.6, 38.0), (38.0, 38.0), (38.0, 37.5)]
+            .map { Coordinate(longitude: $0.0, latitude: $0.1) }
+        let area = Self.proximity.boundsKm(over: .polygon([box]))
+        #expect(area != nil)
+        // Every other region point has the area's bounds; the rest fall back to a disc.
+        let bounds = points.indices.map { precisions[$0] == .region && $0 % 2 == 0 ? area : nil }
+        let batch = Self.proximity.measure(points, precisions: precisions, areaBoundsKm: bounds)
+        for i in points.indices {
+            let alone = Self.proximity.measure(point: points[i], precision: precisions[i], areaBoundsKm: bounds[i])
+            #expect(batch[i] == alone, "point \(i)")
+        }
+        #expect(batch.contains { $0.distanceMaxKm > $0.distanceKm } && batch.contains { $0.distanceMinKm == $0.distanceMaxKm })
+    }
 }
