@@ -58,7 +58,8 @@ extension BorderProximity {
     /// Points are dealt to the workers in turn rather than in halves, so that the costly
     /// imprecise ones, wherever they gather in the input, are shared evenly.
     public func measure(_ points: [Coordinate], precisions: [GeoPrecision],
-                        areaBoundsKm: [(min: Double, max: Double)?], workers: Int = 2) -> [ProximityResult] {
+                        areaBoundsKm: [(min: Double, max: Double)?], regionRadiusKm: Double = 30,
+                        workers: Int = 2) -> [ProximityResult] {
         precondition(precisions.count == points.count && areaBoundsKm.count == points.count,
                      "one precision and one area bound per point")
         let n = points.count
@@ -70,7 +71,7 @@ extension BorderProximity {
                 var scratch = BorderIndex.Scratch()
                 for i in stride(from: w, to: n, by: workers) {
                     (base + i).initialize(to: measure(points[i], precision: precisions[i], areaBoundsKm: areaBoundsKm[i],
-                                                      regionRadiusKm: 30, scratch: &scratch))
+                                                      regionRadiusKm: regionRadiusKm, scratch: &scratch))
                 }
             }
             initialized = n
@@ -86,12 +87,12 @@ extension BorderProximity {
         case .exact:
             return result
         case .near:
-            bounds = discBounds(centre: point, nearest: nearest, radius: nearRadiusKm * 1000)
+            bounds = discBounds(centre: point, nearest: nearest, radius: nearRadiusKm * 1000, scratch: &scratch)
         case .region:
             if let areaBoundsKm {
                 bounds = (areaBoundsKm.min * 1000, areaBoundsKm.max * 1000)
             } else {
-                bounds = discBounds(centre: point, nearest: nearest, radius: regionRadiusKm * 1000)
+                bounds = discBounds(centre: point, nearest: nearest, radius: regionRadiusKm * 1000, scratch: &scratch)
             }
         }
         result.distanceMinKm = min(bounds.min / 1000, result.distanceKm)
@@ -120,18 +121,18 @@ extension BorderProximity {
     /// the other way is D + r from it; when nothing else of the border is nearer to it
     /// (its exact distance is within a millimetre of D + r), that distance is the maximum.
     /// Otherwise (another stretch of border within reach) the disc is searched.
-    func discBounds(centre: Coordinate, nearest: BorderIndex.Nearest, radius: Double) -> (min: Double, max: Double) {
-        var scratch = BorderIndex.Scratch()
-        let centreDistance = nearest.distance
-        let lowest = max(0, centreDistance - radius)
-        var start = centreDistance
+    func discBounds(centre: Coordinate, nearest: BorderIndex.Nearest, radius: Double,
+                    scratch: inout BorderIndex.Scratch) -> (min: Double, max: Double) {
+        let lowest = max(0, nearest.distance - radius)
+        var start = nearest.distance
         if nearest.distance > 1e-6 {
             let away = geodesic.direct(from: centre, azimuth: nearest.awayAzimuth, distance: radius).destination
             let there = borderDistance(away, scratch: &scratch)
-            if there >= centreDistance + radius - 1e-3 { return (lowest, there) }
+            if there >= nearest.distance + radius - 1e-3 { return (lowest, there) }
             start = max(start, there)
         }
-        return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: start, segment: nearest.segment))
+        return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: start, segment: nearest.segment,
+                                            scratch: &scratch))
     }
 
     /// The largest border distance over the disc, at most `tolerance` metres below the true
@@ -145,8 +146,7 @@ extension BorderProximity {
     /// every cell left is within the tolerance. A cell whose centre lies outside the disc is
     /// scored at the disc's edge toward it instead.
     func searchedDiscMaximum(centre: Coordinate, radius: Double, start: Double, segment first: Int,
-                             tolerance: Double = 10) -> Double {
-        var scratch = BorderIndex.Scratch()
+                             tolerance: Double = 10, scratch: inout BorderIndex.Scratch) -> Double {
         let d = EllipsoidMetric.degree
         let phi = centre.latitude * d
         let m = EllipsoidMetric.meridional(phi), p = EllipsoidMetric.parallel(phi)
@@ -193,13 +193,13 @@ extension BorderProximity {
                 }
                 scored.append((cell.x, cell.y, nearest.segment, nearest.distance + reach))
             }
+            // Cells this small are finished (twice the reach is the margin a cell whose centre
+            // was outside needs).
+            if 2 * reach <= tolerance { break }
             next.removeAll(keepingCapacity: true)
-            // A finished cell needs twice the reach of margin when its centre was outside.
-            let done = 2 * reach <= tolerance
-            for cell in scored where cell.bound > best + tolerance && !done {
-                let q = half / 2
-                next += [(cell.x - q, cell.y - q, cell.segment), (cell.x + q, cell.y - q, cell.segment),
-                         (cell.x - q, cell.y + q, cell.segment), (cell.x + q, cell.y + q, cell.segment)]
+            let q = half / 2
+            for cell in scored where cell.bound > best + tolerance {
+                for (dx, dy) in [(-q, -q), (q, -q), (-q, q), (q, q)] { next.append((cell.x + dx, cell.y + dy, cell.segment)) }
             }
             swap(&cells, &next)
             half /= 2

@@ -71,7 +71,10 @@ public enum LayerSet {
 
     static func adminAreas(_ reference: ReferenceData, touchedBy incidents: [Incident]) -> Layer {
         var counts: [String: Int] = [:]
-        for x in incidents { if let a = x.admin1?.lowercased() { counts[a, default: 0] += 1 } }
+        // By index: iterating the incidents copies each one (see `IncidentLayer.make`).
+        for i in incidents.indices {
+            if let a = incidents[i].admin1?.lowercased() { counts[a, default: 0] += 1 }
+        }
         var layer = Layer(name: "admin_areas", title: "Governorates and provinces with incidents",
                           fields: [Field("admin_id", .text), Field("name", .text), Field("country", .text),
                                    Field("incidents", .integer)],
