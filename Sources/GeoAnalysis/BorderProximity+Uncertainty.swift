@@ -144,7 +144,8 @@ extension BorderProximity {
     /// disc's bounding square is cut into cells; a cell that cannot beat the best value seen
     /// in the disc by more than the tolerance is dropped, the others are cut in four, until
     /// every cell left is within the tolerance. A cell whose centre lies outside the disc is
-    /// scored at the disc's edge toward it instead.
+    /// scored at the disc's edge toward it instead (most searched cells straddle the edge,
+    /// where the maximum usually is: measuring both points cost a second border search).
     func searchedDiscMaximum(centre: Coordinate, radius: Double, start: Double, segment first: Int,
                              tolerance: Double = 10, scratch: inout BorderIndex.Scratch) -> Double {
         let d = EllipsoidMetric.degree
@@ -175,23 +176,30 @@ extension BorderProximity {
             let reach = half * 2.0.squareRoot() * stretch
             scored.removeAll(keepingCapacity: true)
             for cell in cells {
+                // The flat distance from the centre is within `stretch` of the geodesic one,
+                // which is measured only when that cannot tell inside from outside.
+                let flat = (cell.x * cell.x + cell.y * cell.y).squareRoot()
+                if flat / stretch - reach > radius { continue }
                 let c = point(cell.x, cell.y)
-                let fromCentre = geodesic.distance(from: centre, to: c)
-                if fromCentre - reach > radius { continue }
                 if index.distance(from: c, toSegment: cell.segment, geodesic: geodesic) + reach <= best + tolerance {
                     continue
                 }
-                let nearest = index.nearest(to: c, geodesic: geodesic, scratch: &scratch)
-                if fromCentre <= radius {
+                let fromCentre = flat * stretch <= radius ? nil : geodesic.inverse(from: centre, to: c)
+                if let fromCentre, fromCentre.distance > radius {
+                    if fromCentre.distance - reach > radius { continue }
+                    // Outside: the edge of the disc toward the cell is in the disc, and lies on
+                    // the geodesic from the centre to the cell's centre, `fromCentre - radius`
+                    // short of it, so no point of the cell is farther from the border than the
+                    // edge's distance plus that plus the reach (which is within twice the reach).
+                    let edge = geodesic.direct(from: centre, azimuth: fromCentre.azimuth1, distance: radius).destination
+                    let nearest = index.nearest(to: edge, geodesic: geodesic, scratch: &scratch)
                     best = max(best, nearest.distance)
+                    scored.append((cell.x, cell.y, nearest.segment, nearest.distance + fromCentre.distance - radius + reach))
                 } else {
-                    // Outside: the edge of the disc toward the cell is in the disc, within the
-                    // reach of the centre and so within twice the reach of the cell's points.
-                    let azimuth = geodesic.inverse(from: centre, to: c).azimuth1
-                    let edge = geodesic.direct(from: centre, azimuth: azimuth, distance: radius).destination
-                    best = max(best, borderDistance(edge, scratch: &scratch))
+                    let nearest = index.nearest(to: c, geodesic: geodesic, scratch: &scratch)
+                    best = max(best, nearest.distance)
+                    scored.append((cell.x, cell.y, nearest.segment, nearest.distance + reach))
                 }
-                scored.append((cell.x, cell.y, nearest.segment, nearest.distance + reach))
             }
             // Cells this small are finished (twice the reach is the margin a cell whose centre
             // was outside needs).

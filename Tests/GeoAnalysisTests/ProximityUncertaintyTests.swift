@@ -113,6 +113,59 @@ struct ProximityUncertaintyTests {
         #expect(straight >= 4 && searched >= 2, "straight \(straight), searched \(searched)")
     }
 
+    /// The largest border distance along the disc's edge: every half degree of azimuth, then
+    /// each local maximum refined by ternary search to a few centimetres of arc.
+    static func edgeMaximum(_ centre: Coordinate, radius: Double, proximity: BorderProximity) -> Double {
+        var scratch = BorderIndex.Scratch()
+        func f(_ azimuth: Double) -> Double {
+            proximity.borderDistance(Geodesic.wgs84.direct(from: centre, azimuth: azimuth, distance: radius).destination,
+                                     scratch: &scratch)
+        }
+        let step = 0.5
+        let samples = stride(from: 0.0, to: 360, by: step).map { f($0) }
+        var best = samples.max()!
+        for i in samples.indices {
+            let before = samples[(i + samples.count - 1) % samples.count], after = samples[(i + 1) % samples.count]
+            guard samples[i] >= before && samples[i] >= after else { continue }
+            var lo = Double(i) * step - step, hi = Double(i) * step + step
+            for _ in 0..<60 {
+                let a = lo + (hi - lo) / 3, b = hi - (hi - lo) / 3
+                if f(a) < f(b) { lo = a } else { hi = b }
+            }
+            best = max(best, f((lo + hi) / 2))
+        }
+        return best
+    }
+
+    @Test("a searched maximum is at most 10 m below the maximum along the disc's edge, found independently")
+    func searchedMaximumAgainstEdge() {
+        // Corners of 60°, 90° and 120° (test shapes, not real lines), with discs inside them
+        // near the vertex: the straight-away point is nearer the other arm, so the maximum is
+        // searched, and it lies on the edge, where the disc meets the corner's bisector.
+        let geodesic = Geodesic.wgs84
+        let vertex = Coordinate(longitude: 36.3, latitude: 36.3)
+        var searched = 0
+        for angle in [60.0, 90.0, 120.0] {
+            let corner = BorderProximity(border: [
+                geodesic.direct(from: vertex, azimuth: 200 - angle / 2, distance: 40_000).destination, vertex,
+                geodesic.direct(from: vertex, azimuth: 200 + angle / 2, distance: 40_000).destination,
+            ])
+            let r = corner.nearRadiusKm * 1000
+            for (along, aside) in [(4_000.0, 3.0), (7_000.0, -6.0), (9_000.0, 11.0)] {
+                let centre = geodesic.direct(from: vertex, azimuth: 200 + aside, distance: along).destination
+                let result = corner.measure(point: centre, precision: .near)
+                let d = result.distanceKm * 1000, found = result.distanceMaxKm * 1000
+                guard found < d + r - 1e-3 else { continue }
+                searched += 1
+                let reference = max(Self.edgeMaximum(centre, radius: r, proximity: corner),
+                                    Self.discReference(centre, radius: r, proximity: corner).1)
+                #expect(found >= reference - 10, "\(angle)°, centre \(centre): searched \(found) m, edge \(reference) m")
+                #expect(found <= reference + 1e-3, "\(angle)°, centre \(centre): searched \(found) m, edge \(reference) m")
+            }
+        }
+        #expect(searched >= 6, "only \(searched) of the discs were searched")
+    }
+
     @Test("a batch of mixed precisions on two threads equals measuring each point alone")
     func mixedBatch() {
         let points = Reference.pointsAround(line: Self.line, count: 120, maxDistance: 60_000, seed: 5).map(\.point)
