@@ -133,39 +133,18 @@ struct BorderIndex: Sendable {
     }
 
     /// The nearest point of the border to `point` and its geodesic distance on WGS84.
-    func nearest(to point: Coordinate, geodesic: Geodesic = .wgs84, scratch: inout Scratch) -> Nearest {
+    ///
+    /// `seed`, when given, is `point`'s exact nearest point on one segment
+    /// (``nearest(to:onSegment:geodesic:)``), already paid for by a caller that wanted an
+    /// upper bound first: the search starts from it instead of finding and refining its own.
+    func nearest(to point: Coordinate, geodesic: Geodesic = .wgs84, seed: Nearest? = nil,
+                 scratch: inout Scratch) -> Nearest {
         let d = EllipsoidMetric.degree
         let phi = point.latitude * d, lambda = point.longitude * d
         let ky = EllipsoidMetric.meridional(phi), kx = EllipsoidMetric.parallel(phi)
-
-        // Seed: the segment whose chord is nearest in the local metric at the point (a
-        // branch-and-bound search in that flat metric, where the box bounds are exact lower
-        // bounds); it is usually the geodesic winner, so few others need refining.
-        var seedSegment = 0, seedValue = Double.infinity
-        scratch.stack.removeAll(keepingCapacity: true)
-        scratch.stack.append(Int32(root))
-        while let top = scratch.stack.popLast() {
-            let n = Int(top)
-            if boxBoundSquared(n, phi: phi, lambda: lambda, m: ky, p: kx) >= seedValue { continue }
-            let lo = Int(first[n]), hi = lo + Int(count[n])
-            if isLeaf[n] {
-                for k in lo..<hi {
-                    let v = chordBoundSquared(k, phi: phi, lambda: lambda, m: ky, p: kx)
-                    if v < seedValue { seedValue = v; seedSegment = k }
-                }
-            } else {
-                // Nearest child last, so it is searched first.
-                var nearestChild = lo, nearestValue = Double.infinity
-                for c in lo..<hi {
-                    let v = boxBoundSquared(c, phi: phi, lambda: lambda, m: ky, p: kx)
-                    if v < nearestValue { nearestValue = v; nearestChild = c }
-                }
-                for c in lo..<hi where c != nearestChild { scratch.stack.append(Int32(c)) }
-                scratch.stack.append(Int32(nearestChild))
-            }
-        }
-        var best = refine(segment: seedSegment, point: point, phi: phi, lambda: lambda, kx: kx, ky: ky,
-                          geodesic: geodesic)
+        var best = seed ?? seededNearest(point, phi: phi, lambda: lambda, kx: kx, ky: ky, geodesic: geodesic,
+                                         scratch: &scratch)
+        let seedSegment = best.segment
 
         // Every segment closer than `best` has its closest geodesic path inside this band.
         let reach = best.distance / 6_335_000
@@ -222,6 +201,39 @@ struct BorderIndex: Sendable {
         return best
     }
 
+    /// The seed of a search: the exact nearest point on the segment whose chord is nearest in
+    /// the local metric at the point (a branch-and-bound search in that flat metric, where the
+    /// box bounds are exact lower bounds); it is usually the geodesic winner, so few others
+    /// need refining.
+    private func seededNearest(_ point: Coordinate, phi: Double, lambda: Double, kx: Double, ky: Double,
+                               geodesic: Geodesic, scratch: inout Scratch) -> Nearest {
+        var seedSegment = 0, seedValue = Double.infinity
+        scratch.stack.removeAll(keepingCapacity: true)
+        scratch.stack.append(Int32(root))
+        while let top = scratch.stack.popLast() {
+            let n = Int(top)
+            if boxBoundSquared(n, phi: phi, lambda: lambda, m: ky, p: kx) >= seedValue { continue }
+            let lo = Int(first[n]), hi = lo + Int(count[n])
+            if isLeaf[n] {
+                for k in lo..<hi {
+                    let v = chordBoundSquared(k, phi: phi, lambda: lambda, m: ky, p: kx)
+                    if v < seedValue { seedValue = v; seedSegment = k }
+                }
+            } else {
+                // Nearest child last, so it is searched first.
+                var nearestChild = lo, nearestValue = Double.infinity
+                for c in lo..<hi {
+                    let v = boxBoundSquared(c, phi: phi, lambda: lambda, m: ky, p: kx)
+                    if v < nearestValue { nearestValue = v; nearestChild = c }
+                }
+                for c in lo..<hi where c != nearestChild { scratch.stack.append(Int32(c)) }
+                scratch.stack.append(Int32(nearestChild))
+            }
+        }
+        return refine(segment: seedSegment, point: point, phi: phi, lambda: lambda, kx: kx, ky: ky, geodesic: geodesic)
+
+    }
+
     /// Whether segment `k` cannot come nearer than `best`, because it leaves the vertex where
     /// `best` lies at 90° or more from the direction to the query point.
     ///
@@ -275,13 +287,14 @@ struct BorderIndex: Sendable {
         return min(1, max(0, -(ax * ux + ay * uy) / uu))
     }
 
-    /// The exact distance in metres from `point` to segment `k` alone: an upper bound of its
-    /// distance to the border, at the cost of one refinement instead of a search.
-    func distance(from point: Coordinate, toSegment k: Int, geodesic: Geodesic = .wgs84) -> Double {
+    /// The exact nearest point of segment `k` alone to `point`: its distance bounds the
+    /// border's from above at the cost of one refinement instead of a search, and it can seed
+    /// that search (``nearest(to:geodesic:seed:scratch:)``).
+    func nearest(to point: Coordinate, onSegment k: Int, geodesic: Geodesic = .wgs84) -> Nearest {
         let d = EllipsoidMetric.degree
         let phi = point.latitude * d
         return refine(segment: k, point: point, phi: phi, lambda: point.longitude * d,
-                      kx: EllipsoidMetric.parallel(phi), ky: EllipsoidMetric.meridional(phi), geodesic: geodesic).distance
+                      kx: EllipsoidMetric.parallel(phi), ky: EllipsoidMetric.meridional(phi), geodesic: geodesic)
     }
 
     /// The exact closest point of geodesic segment `k` to the point.

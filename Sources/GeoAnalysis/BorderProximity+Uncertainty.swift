@@ -157,11 +157,22 @@ extension BorderProximity {
         func point(_ x: Double, _ y: Double) -> Coordinate {
             Coordinate(longitude: centre.longitude + x / p / d, latitude: centre.latitude + y / m / d)
         }
+        /// Lower and upper bounds of the geodesic distance from the centre to `point(x, y)`.
+        func centreDistanceBounds(x: Double, y: Double) -> (lower: Double, upper: Double) {
+            let dPhi = y / m, dLambda = x / p
+            let lo = min(phi, phi + dPhi), hi = max(phi, phi + dPhi)
+            let most = EllipsoidMetric.maxima(lo: lo, hi: hi)
+            let upper = ((most.m * dPhi) * (most.m * dPhi) + (most.p * dLambda) * (most.p * dLambda)).squareRoot()
+            let bulge = EllipsoidMetric.bulge(distance: upper, latitude: phi)
+            let least = EllipsoidMetric.minima(lo: lo - bulge, hi: hi + bulge)
+            let lower = ((least.m * dPhi) * (least.m * dPhi) + (least.p * dLambda) * (least.p * dLambda)).squareRoot()
+            return (lower, upper)
+        }
         var best = start
         // The square holds the disc with the same allowance for the flat metric. Each cell
         // carries the border segment nearest to its parent's centre: the distance to that
         // segment alone bounds the cell's from above, and most cells are dropped on it
-        // without a search of the whole border.
+        // without a search of the whole border; the others start their search from it.
         let side = radius * stretch
         var cells: [(x: Double, y: Double, segment: Int)] = []
         var half = side / 4
@@ -176,15 +187,15 @@ extension BorderProximity {
             let reach = half * 2.0.squareRoot() * stretch
             scored.removeAll(keepingCapacity: true)
             for cell in cells {
-                // The flat distance from the centre is within `stretch` of the geodesic one,
-                // which is measured only when that cannot tell inside from outside.
-                let flat = (cell.x * cell.x + cell.y * cell.y).squareRoot()
-                if flat / stretch - reach > radius { continue }
+                // The geodesic distance from the centre lies between the local-metric bounds
+                // of `EllipsoidMetric`, within a thousandth of each other here; it is measured
+                // only when they cannot tell inside from outside.
+                let fromCentreBounds = centreDistanceBounds(x: cell.x, y: cell.y)
+                if fromCentreBounds.lower - reach > radius { continue }
                 let c = point(cell.x, cell.y)
-                if index.distance(from: c, toSegment: cell.segment, geodesic: geodesic) + reach <= best + tolerance {
-                    continue
-                }
-                let fromCentre = flat * stretch <= radius ? nil : geodesic.inverse(from: centre, to: c)
+                let onSegment = index.nearest(to: c, onSegment: cell.segment, geodesic: geodesic)
+                if onSegment.distance + reach <= best + tolerance { continue }
+                let fromCentre = fromCentreBounds.upper <= radius ? nil : geodesic.inverse(from: centre, to: c)
                 if let fromCentre, fromCentre.distance > radius {
                     if fromCentre.distance - reach > radius { continue }
                     // Outside: the edge of the disc toward the cell is in the disc, and lies on
@@ -196,7 +207,7 @@ extension BorderProximity {
                     best = max(best, nearest.distance)
                     scored.append((cell.x, cell.y, nearest.segment, nearest.distance + fromCentre.distance - radius + reach))
                 } else {
-                    let nearest = index.nearest(to: c, geodesic: geodesic, scratch: &scratch)
+                    let nearest = index.nearest(to: c, geodesic: geodesic, seed: onSegment, scratch: &scratch)
                     best = max(best, nearest.distance)
                     scored.append((cell.x, cell.y, nearest.segment, nearest.distance + reach))
                 }
