@@ -173,20 +173,24 @@ extension BorderProximity {
         // carries the border segment nearest to its parent's centre: the distance to that
         // segment alone bounds the cell's from above, and most cells are dropped on it
         // without a search of the whole border; the others start their search from it.
+        // Each cell also carries its parent's bound, which holds for it too: cells are taken
+        // from the most promising parent down, so that the best value rises early and later
+        // cells are dropped on their parent's bound alone once it is reached.
         let side = radius * stretch
-        var cells: [(x: Double, y: Double, segment: Int)] = []
+        var cells: [(x: Double, y: Double, segment: Int, parentBound: Double)] = []
         var half = side / 4
         for i in 0..<4 {
             for j in 0..<4 {
-                cells.append((-side + half * Double(2 * i + 1), -side + half * Double(2 * j + 1), first))
+                cells.append((-side + half * Double(2 * i + 1), -side + half * Double(2 * j + 1), first, .infinity))
             }
         }
-        var next: [(x: Double, y: Double, segment: Int)] = []
+        var next: [(x: Double, y: Double, segment: Int, parentBound: Double)] = []
         var scored: [(x: Double, y: Double, segment: Int, bound: Double)] = []
         while !cells.isEmpty {
             let reach = half * 2.0.squareRoot() * stretch
             scored.removeAll(keepingCapacity: true)
             for cell in cells {
+                if cell.parentBound <= best + tolerance { continue }
                 // The geodesic distance from the centre lies between the local-metric bounds
                 // of `EllipsoidMetric`, within a thousandth of each other here; it is measured
                 // only when they cannot tell inside from outside.
@@ -217,8 +221,11 @@ extension BorderProximity {
             if 2 * reach <= tolerance { break }
             next.removeAll(keepingCapacity: true)
             let q = half / 2
+            scored.sort { $0.bound > $1.bound }
             for cell in scored where cell.bound > best + tolerance {
-                for (dx, dy) in [(-q, -q), (q, -q), (-q, q), (q, q)] { next.append((cell.x + dx, cell.y + dy, cell.segment)) }
+                for (dx, dy) in [(-q, -q), (q, -q), (-q, q), (q, q)] {
+                    next.append((cell.x + dx, cell.y + dy, cell.segment, cell.bound))
+                }
             }
             swap(&cells, &next)
             half /= 2
