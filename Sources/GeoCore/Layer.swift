@@ -34,6 +34,17 @@ public enum PropertyValue: Sendable, Hashable {
 
     public var isNull: Bool { if case .null = self { true } else { false } }
 
+    /// Whether the value has a text (`textValue` is not nil), without making it: false for
+    /// null and for a real that is not finite.
+    @inlinable
+    public var hasText: Bool {
+        switch self {
+        case .null: false
+        case .real(let v): v.isFinite
+        default: true
+        }
+    }
+
     /// The value as text for formats without types (CSV, KML `SimpleData`); nil when null.
     public var textValue: String? {
         switch self {

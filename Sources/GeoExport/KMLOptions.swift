@@ -35,9 +35,10 @@ public enum KMLTimeSpanRule: Sendable {
     case fields(date: String, spanDays: String?)
     /// The caller decides per feature.
     case custom(@Sendable (Layer, Feature) -> KMLTimeSpan?)
-    /// The caller looks at each layer once (to find its fields) and returns how to decide
-    /// per feature of that layer.
-    case perLayer(@Sendable (Layer) -> (Feature) -> KMLTimeSpan?)
+    /// The caller looks at each layer once (to find its fields) and returns how to find a
+    /// feature's first day (`YYYY-MM-DD`) and length in days (nil: no span). Spans are
+    /// built once per distinct day and length, as for `fields`.
+    case perLayer(@Sendable (Layer) -> (Feature) -> (date: String, days: Int)?)
 }
 
 /// What goes into each placemark's `description` balloon.

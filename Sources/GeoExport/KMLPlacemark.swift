@@ -25,6 +25,8 @@ struct PlacemarkContext {
     private let spanField: Int?
     /// The caller's time span and balloon for this layer's features, when it gives them.
     private let customSpan: ((Feature) -> KMLTimeSpan?)?
+    /// The caller's first day and length of a feature's span, for this layer.
+    private let spanOfFeature: ((Feature) -> (date: String, days: Int)?)?
     private let customDescription: ((Feature) -> String?)?
     private let balloonTemplate: ((Feature, inout BalloonHTML) -> Void)?
     private let writesTyped: Bool
@@ -68,8 +70,12 @@ struct PlacemarkContext {
         }
         switch options.timeSpans {
         case .custom(let rule): customSpan = { [layer] in rule(layer, $0) }
-        case .perLayer(let rule): customSpan = rule(layer)
         default: customSpan = nil
+        }
+        if case .perLayer(let rule) = options.timeSpans {
+            spanOfFeature = rule(layer)
+        } else {
+            spanOfFeature = nil
         }
         switch options.description {
         case .custom(let template): customDescription = { [layer] in template(layer, $0) }
@@ -113,7 +119,7 @@ struct PlacemarkContext {
         let fieldCount = feature.values.count
         if writesUntyped {
             var wrote = false
-            for (i, value) in feature.values.enumerated() where hasText(value) {
+            for (i, value) in feature.values.enumerated() where value.hasText {
                 dataPieces.append(wrote ? fieldCount + i : i, to: &out)
                 scratch.values.append(i, to: &out)
                 wrote = true
@@ -123,7 +129,7 @@ struct PlacemarkContext {
         if writesTyped {
             out.append(contentsOf: schemaDataOpening)
             var wrote = false
-            for (i, value) in feature.values.enumerated() where hasText(value) {
+            for (i, value) in feature.values.enumerated() where value.hasText {
                 simpleDataPieces.append(wrote ? fieldCount + i : i, to: &out)
                 scratch.values.append(i, to: &out)
                 wrote = true
@@ -133,16 +139,6 @@ struct PlacemarkContext {
         out.append(literal: "</ExtendedData>\n")
         KMLGeometry.append(RingOrientation.rfc7946(feature.geometry), to: &out)
         out.append(literal: "</Placemark>\n")
-    }
-
-    /// Whether a value is written: null and non-finite values are left out (unknown).
-    @inline(__always)
-    private func hasText(_ value: PropertyValue) -> Bool {
-        switch value {
-        case .null: false
-        case .real(let v): v.isFinite
-        default: true
-        }
     }
 
     /// Appends a value's typed text, escaped for XML, without building a `String` for
@@ -210,6 +206,7 @@ struct PlacemarkContext {
 
     /// The date text and span in days a feature's time span is made of, from its fields.
     private func span(of feature: Feature) -> (date: String, days: Int)? {
+        if let spanOfFeature { return spanOfFeature(feature) }
         guard let dateField, let date = feature.values[dateField].textValue else { return nil }
         var days = 1
         if let spanField {
@@ -250,7 +247,7 @@ struct PlacemarkContext {
             }
             for (i, value) in feature.values.enumerated() {
                 descriptionRowOpenings.append(i, to: &out)
-                if hasText(value) {
+                if value.hasText {
                     scratch.values.append(i, to: &out)
                 } else {
                     out.append(literal: "<i>unknown</i>")

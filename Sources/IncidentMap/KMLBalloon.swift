@@ -6,8 +6,9 @@ import GeoExport
 /// Both look each layer's fields up once and return a maker for its features: a million
 /// placemarks looking up twenty field names each were most of writing map.kml.
 enum KMLBalloon {
-    /// The incident's span follows its time precision: the day, the week, the month.
-    @Sendable static func timeSpan(for layer: Layer) -> (Feature) -> KMLTimeSpan? {
+    /// The incident's span follows its time precision: the day, the week, the month (its
+    /// first day and length in days; the KML writer builds each distinct span once).
+    @Sendable static func timeSpan(for layer: Layer) -> (Feature) -> (date: String, days: Int)? {
         guard layer.name == IncidentLayer.name, let d = layer.fieldIndex("event_date") else { return { _ in nil } }
         let p = layer.fieldIndex("time_precision")
         return { feature in
@@ -16,7 +17,7 @@ enum KMLBalloon {
             if let p, case .integer(let code) = feature.values[p], let precision = TimePrecision(rawValue: code) {
                 days = precision.spanDays
             }
-            return KMLTimeSpan(date: date, days: days)
+            return (date, days)
         }
     }
 
@@ -39,78 +40,80 @@ enum KMLBalloon {
         }
         let f = IncidentFields(layer)
         return { feature, html in
-            func text(_ i: Int?) -> String? { i.flatMap { feature.values[$0].textValue } }
-            func esc(_ s: String?) { html.text(s ?? "unknown") }
+            // Values go into the balloon as they are (escaped, numbers formatted in place):
+            // a `String` per value was most of the balloon's cost.
+            func value(_ i: Int?) -> PropertyValue { i.map { feature.values[$0] } ?? .null }
+            func known(_ i: Int?) -> Bool { value(i).hasText }
+            func esc(_ i: Int?) { html.value(value(i), ifUnknown: "unknown") }
             func row(_ heading: StaticString, _ body: () -> Void) {
-                html.markup("<tr><th>")
+                html.markup("<tr><th>" as StaticString)
                 html.markup(heading)
-                html.markup("</th><td>")
+                html.markup("</th><td>" as StaticString)
                 body()
-                html.markup("</td></tr>")
+                html.markup("</td></tr>" as StaticString)
             }
-            html.markup("<h3>")
-            esc(text(f.subEventType) ?? text(f.eventType))
-            html.markup("</h3><table>")
+            html.markup("<h3>" as StaticString)
+            esc(known(f.subEventType) ? f.subEventType : f.eventType)
+            html.markup("</h3><table>" as StaticString)
             row("Date") {
-                esc(text(f.eventDate))
-                html.markup(" (precision: ")
-                html.markup(timeWords(text(f.timePrecision)))
-                html.markup(")")
+                esc(f.eventDate)
+                html.markup(" (precision: " as StaticString)
+                html.markup(timeWords(value(f.timePrecision).textValue))
+                html.markup(")" as StaticString)
             }
             row("Type") {
-                esc(text(f.eventType))
-                html.markup(" / ")
-                esc(text(f.subEventType))
+                esc(f.eventType)
+                html.markup(" / " as StaticString)
+                esc(f.subEventType)
             }
             row("Actors") {
-                let named = [text(f.actor1), text(f.actor2)].compactMap { $0 }
-                if named.isEmpty { html.markup("unknown") }
-                for (k, actor) in named.enumerated() {
-                    if k > 0 { html.markup("; ") }
-                    html.text(actor)
-                }
-                html.markup(" (")
-                esc(text(f.attribution))
-                html.markup(")")
+                let first = known(f.actor1), second = known(f.actor2)
+                if first { esc(f.actor1) }
+                if first && second { html.markup("; " as StaticString) }
+                if second { esc(f.actor2) }
+                if !first && !second { html.markup("unknown" as StaticString) }
+                html.markup(" (" as StaticString)
+                esc(f.attribution)
+                html.markup(")" as StaticString)
             }
-            row("Target") { esc(text(f.target)) }
-            row("Fatalities") { esc(text(f.fatalities)) }
-            row("Injured") { esc(text(f.injured)) }
+            row("Target") { esc(f.target) }
+            row("Fatalities") { esc(f.fatalities) }
+            row("Injured") { esc(f.injured) }
             row("Place") {
-                esc(text(f.location))
-                html.markup(", ")
-                esc(text(f.admin1))
-                html.markup(", ")
-                esc(text(f.country))
-                html.markup(" (")
-                html.markup(precisionWords(text(f.geoPrecision)))
-                html.markup(")")
+                esc(f.location)
+                html.markup(", " as StaticString)
+                esc(f.admin1)
+                html.markup(", " as StaticString)
+                esc(f.country)
+                html.markup(" (" as StaticString)
+                html.markup(precisionWords(value(f.geoPrecision).textValue))
+                html.markup(")" as StaticString)
             }
             row("Border") {
-                guard let km = f.borderKm.flatMap({ kilometres(feature.values[$0]) }) else {
-                    html.markup("unknown")
+                guard let km = kilometres(value(f.borderKm)) else {
+                    html.markup("unknown" as StaticString)
                     return
                 }
                 html.text(km)
-                html.markup(" km (")
-                esc(text(f.borderSide))
-                html.markup(", band ")
-                esc(text(f.borderBand) ?? text(f.borderBandRange))
-                html.markup(")")
+                html.markup(" km (" as StaticString)
+                esc(f.borderSide)
+                html.markup(", band " as StaticString)
+                esc(known(f.borderBand) ? f.borderBand : f.borderBandRange)
+                html.markup(")" as StaticString)
             }
-            row("Source") { esc(text(f.source)) }
-            html.markup("</table>")
-            if let notes = text(f.notes) {
-                html.markup("<p>")
-                html.text(notes)
-                html.markup("</p>")
+            row("Source") { esc(f.source) }
+            html.markup("</table>" as StaticString)
+            if known(f.notes) {
+                html.markup("<p>" as StaticString)
+                esc(f.notes)
+                html.markup("</p>" as StaticString)
             }
-            if let url = text(f.sourceURL) {
-                html.markup("<p><a href=\"")
-                html.text(url)
-                html.markup("\">")
-                html.text(url)
-                html.markup("</a></p>")
+            if known(f.sourceURL) {
+                html.markup("<p><a href=\"" as StaticString)
+                esc(f.sourceURL)
+                html.markup("\">" as StaticString)
+                esc(f.sourceURL)
+                html.markup("</a></p>" as StaticString)
             }
         }
     }

@@ -37,10 +37,35 @@ struct KMLBalloonTests {
         #expect(html.hasSuffix("<p>Strike on a &lt;gas&gt; facility</p>"))
     }
 
+    @Test func valuesOfEveryKindAreSpelledAsTheirText() throws {
+        let layer = try incidents()
+        var feature = layer.features[0]
+        func set(_ name: String, _ value: PropertyValue) throws {
+            feature.values[try #require(layer.fieldIndex(name), "\(name)")] = value
+        }
+        try set("sub_event_type", .null)
+        try set("actor1", .null)
+        try set("actor2", .text("C <D>"))
+        try set("target", .integer(7))
+        try set("fatalities", .real(2.5))
+        try set("injured", .real(.nan))
+        try set("notes", .null)
+        let html = balloon(layer, feature)
+        #expect(html.hasPrefix("<h3>Explosions/Remote violence</h3>"), "a null sub-event type falls back to the type")
+        #expect(html.contains("<tr><th>Type</th><td>Explosions/Remote violence / unknown</td></tr>"))
+        #expect(html.contains("<tr><th>Actors</th><td>C &lt;D&gt; (reported)</td></tr>"))
+        #expect(html.contains("<tr><th>Target</th><td>7</td></tr>"))
+        #expect(html.contains("<tr><th>Fatalities</th><td>2.5</td></tr>"))
+        #expect(html.contains("<tr><th>Injured</th><td>unknown</td></tr>"), "a real that is not finite is unknown")
+        #expect(html.hasSuffix("</table>"), "no notes, no paragraph")
+        try set("actor2", .null)
+        #expect(balloon(layer, feature).contains("<tr><th>Actors</th><td>unknown (reported)</td></tr>"))
+    }
+
     @Test func spanFollowsTimePrecision() throws {
         let layer = try incidents()
         let span = try #require(KMLBalloon.timeSpan(for: layer)(layer.features[0]))
-        #expect(span.begin == "2021-03-05" && span.end == "2021-03-12", "precision 2 is a week")
+        #expect(span.date == "2021-03-05" && span.days == 7, "precision 2 is a week")
     }
 
     @Test func otherLayersGetAFieldTable() {

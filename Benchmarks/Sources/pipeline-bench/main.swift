@@ -90,8 +90,13 @@ let csv = work.appendingPathComponent("acled.csv")
 try writeCSV(rows: rows, to: csv)
 print("pipeline-bench: \(rows) ACLED-style rows, geo_precision 1/2/3 in 70/25/5 % (\(((try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1_048_576) MiB)")
 
+// PIPELINE_BENCH_FORMATS=kml (a comma-separated list) writes only those formats, for A/B
+// runs of one writer; the targets below hold for all three.
+let formats = try ProcessInfo.processInfo.environment["PIPELINE_BENCH_FORMATS"].map(OutputFormat.parseList)
+    ?? [.geojson, .kml, .gpkg]
+if formats.count < 3 { print("pipeline-bench: writing \(formats.map(\.rawValue).joined(separator: ",")) only") }
 let configuration = MapConfiguration(inputs: [csv.path], outputDirectory: work.appendingPathComponent("out").path,
-                                     epsKm: 1, minPoints: 10, formats: [.geojson, .kml, .gpkg],
+                                     epsKm: 1, minPoints: 10, formats: formats,
                                      gazetteerDirectory: gazetteer)
 let start = now()
 var last = start
