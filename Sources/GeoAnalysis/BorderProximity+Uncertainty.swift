@@ -56,7 +56,10 @@ extension BorderProximity {
     /// entry per point (see ``boundsKm(over:)``), used for region precision.
     ///
     /// Points are dealt to the workers in turn rather than in halves, so that the costly
-    /// imprecise ones, wherever they gather in the input, are shared evenly.
+    /// imprecise ones, wherever they gather in the input, are shared evenly. An imprecise
+    /// point repeated with the same precision and area is measured once: in an export, every
+    /// incident located "near" a town carries that town's coordinates, and its bounds take
+    /// a search of the border where an exact point takes one look-up.
     public func measure(_ points: [Coordinate], precisions: [GeoPrecision],
                         areaBoundsKm: [(min: Double, max: Double)?], regionRadiusKm: Double = 30,
                         workers: Int = 2) -> [ProximityResult] {
@@ -65,16 +68,39 @@ extension BorderProximity {
         let n = points.count
         guard n > 0 else { return [] }
         let workers = max(1, min(workers, n))
+        let repeats = Self.repeatedImprecisePoints(points, precisions: precisions, areaBoundsKm: areaBoundsKm)
         return [ProximityResult](unsafeUninitializedCapacity: n) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var scratch = BorderIndex.Scratch()
-                for i in stride(from: w, to: n, by: workers) {
+                for i in stride(from: w, to: n, by: workers) where repeats[i] == nil {
                     (base + i).initialize(to: measure(points[i], precision: precisions[i], areaBoundsKm: areaBoundsKm[i],
                                                       regionRadiusKm: regionRadiusKm, scratch: &scratch))
                 }
             }
+            for i in 0..<n {
+                if let first = repeats[i] { (base + i).initialize(to: base[first]) }
+            }
             initialized = n
+        }
+    }
+
+    /// For each point, the earlier point with the same coordinates, precision and area
+    /// bounds when it is imprecise and has one; nil otherwise (measured itself).
+    static func repeatedImprecisePoints(_ points: [Coordinate], precisions: [GeoPrecision],
+                                        areaBoundsKm: [(min: Double, max: Double)?]) -> [Int?] {
+        struct Key: Hashable {
+            let longitude: UInt64, latitude: UInt64, precision: Int, areaMin: UInt64?, areaMax: UInt64?
+        }
+        var first: [Key: Int] = [:]
+        return points.indices.map { i in
+            guard precisions[i] != .exact else { return nil }
+            let key = Key(longitude: points[i].longitude.bitPattern, latitude: points[i].latitude.bitPattern,
+                          precision: precisions[i].rawValue, areaMin: areaBoundsKm[i]?.min.bitPattern,
+                          areaMax: areaBoundsKm[i]?.max.bitPattern)
+            if let earlier = first[key] { return earlier }
+            first[key] = i
+            return nil
         }
     }
 
