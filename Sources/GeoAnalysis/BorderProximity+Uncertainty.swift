@@ -157,13 +157,13 @@ extension BorderProximity {
             if there >= nearest.distance + radius - 1e-3 { return (lowest, there) }
             start = max(start, there)
         }
-        return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: start, segment: nearest.segment,
+        return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: start, nearest: nearest,
                                             scratch: &scratch))
     }
 
     /// The largest border distance over the disc, at most `tolerance` metres below the true
-    /// maximum, by branch and bound; `start` is a value reached in the disc, `segment` the
-    /// border segment nearest to its centre.
+    /// maximum, by branch and bound; `start` is a value reached in the disc, `nearest` the
+    /// border point nearest to its centre.
     ///
     /// The distance is 1-Lipschitz, so no point of a cell is farther from the border than its
     /// centre's distance plus the cell's reach (half its diagonal, measured generously). The
@@ -172,17 +172,14 @@ extension BorderProximity {
     /// every cell left is within the tolerance. A cell whose centre lies outside the disc is
     /// scored at the disc's edge toward it instead (most searched cells straddle the edge,
     /// where the maximum usually is: measuring both points cost a second border search).
-    func searchedDiscMaximum(centre: Coordinate, radius: Double, start: Double, segment first: Int,
+    func searchedDiscMaximum(centre: Coordinate, radius: Double, start: Double, nearest centreNearest: BorderIndex.Nearest,
                              tolerance: Double = 10, scratch: inout BorderIndex.Scratch) -> Double {
-        let d = EllipsoidMetric.degree
-        let phi = centre.latitude * d
-        let m = EllipsoidMetric.meridional(phi), p = EllipsoidMetric.parallel(phi)
+        let frame = FlatFrame(centre: centre)
+        let phi = frame.phi, m = frame.m, p = frame.p
         // The flat metric at the centre is off by about (r / R) tan φ across the disc; the
         // reach allows ten times that, and at least 1%.
-        let stretch = 1.01 + 10 * (radius / 6_335_000) * (abs(tan(min(abs(phi), 1.4))) + 1)
-        func point(_ x: Double, _ y: Double) -> Coordinate {
-            Coordinate(longitude: centre.longitude + x / p / d, latitude: centre.latitude + y / m / d)
-        }
+        let stretch = FlatFrame.stretch(radius: radius, latitude: phi)
+        let point = frame.point
         /// Lower and upper bounds of the geodesic distance from the centre to `point(x, y)`.
         func centreDistanceBounds(x: Double, y: Double) -> (lower: Double, upper: Double) {
             let dPhi = y / m, dLambda = x / p
@@ -194,6 +191,11 @@ extension BorderProximity {
             let lower = ((least.m * dPhi) * (least.m * dPhi) + (least.p * dLambda) * (least.p * dLambda)).squareRoot()
             return (lower, upper)
         }
+        /// A measured point in the flat frame and its nearest border point, which a cell's
+        /// children bound their own distance with before measuring anything.
+        func base(_ x: Double, _ y: Double, _ nearest: BorderIndex.Nearest) -> SearchBase {
+            SearchBase(x: x, y: y, nearest: nearest)
+        }
         var best = start
         // The square holds the disc with the same allowance for the flat metric. Each cell
         // carries the border segment nearest to its parent's centre: the distance to that
@@ -203,20 +205,26 @@ extension BorderProximity {
         // from the most promising parent down, so that the best value rises early and later
         // cells are dropped on their parent's bound alone once it is reached.
         let side = radius * stretch
-        var cells: [(x: Double, y: Double, segment: Int, parentBound: Double)] = []
+        var cells: [SearchCell] = []
         var half = side / 4
+        let centreBase = base(0, 0, centreNearest)
         for i in 0..<4 {
             for j in 0..<4 {
-                cells.append((-side + half * Double(2 * i + 1), -side + half * Double(2 * j + 1), first, .infinity))
+                cells.append(SearchCell(x: -side + half * Double(2 * i + 1), y: -side + half * Double(2 * j + 1),
+                                        segment: centreNearest.segment, parentBound: .infinity, base: centreBase))
             }
         }
-        var next: [(x: Double, y: Double, segment: Int, parentBound: Double)] = []
-        var scored: [(x: Double, y: Double, segment: Int, bound: Double)] = []
+        var next: [SearchCell] = []
+        var scored: [(cell: SearchCell, bound: Double)] = []
         while !cells.isEmpty {
             let reach = half * 2.0.squareRoot() * stretch
             scored.removeAll(keepingCapacity: true)
             for cell in cells {
                 if cell.parentBound <= best + tolerance { continue }
+                // Before measuring: the distance from the parent's measured point to its
+                // nearest border point, carried to this cell's centre to second order, bounds
+                // the border distance there from above.
+                if cell.base.bound(atX: cell.x, y: cell.y, slack: stretch - 1) + reach <= best + tolerance { continue }
                 // The geodesic distance from the centre lies between the local-metric bounds
                 // of `EllipsoidMetric`, within a thousandth of each other here; it is measured
                 // only when they cannot tell inside from outside.
@@ -235,11 +243,17 @@ extension BorderProximity {
                     let edge = geodesic.direct(from: centre, azimuth: fromCentre.azimuth1, distance: radius).destination
                     let nearest = index.nearest(to: edge, geodesic: geodesic, scratch: &scratch)
                     best = max(best, nearest.distance)
-                    scored.append((cell.x, cell.y, nearest.segment, nearest.distance + fromCentre.distance - radius + reach))
+                    let flat = frame.flat(edge)
+                    let edgeBase = base(flat.x, flat.y, nearest)
+                    scored.append((SearchCell(x: cell.x, y: cell.y, segment: nearest.segment, parentBound: cell.parentBound,
+                                              base: edgeBase),
+                                   nearest.distance + fromCentre.distance - radius + reach))
                 } else {
                     let nearest = index.nearest(to: c, geodesic: geodesic, seed: onSegment, scratch: &scratch)
                     best = max(best, nearest.distance)
-                    scored.append((cell.x, cell.y, nearest.segment, nearest.distance + reach))
+                    scored.append((SearchCell(x: cell.x, y: cell.y, segment: nearest.segment, parentBound: cell.parentBound,
+                                              base: base(cell.x, cell.y, nearest)),
+                                   nearest.distance + reach))
                 }
             }
             // Cells this small are finished (twice the reach is the margin a cell whose centre
@@ -248,9 +262,10 @@ extension BorderProximity {
             next.removeAll(keepingCapacity: true)
             let q = half / 2
             scored.sort { $0.bound > $1.bound }
-            for cell in scored where cell.bound > best + tolerance {
+            for (cell, bound) in scored where bound > best + tolerance {
                 for (dx, dy) in [(-q, -q), (q, -q), (-q, q), (q, q)] {
-                    next.append((cell.x + dx, cell.y + dy, cell.segment, cell.bound))
+                    next.append(SearchCell(x: cell.x + dx, y: cell.y + dy, segment: cell.segment, parentBound: bound,
+                                           base: cell.base))
                 }
             }
             swap(&cells, &next)
@@ -371,5 +386,76 @@ extension BorderProximity {
             if !moved { step /= 2 }
         }
         return best
+    }
+}
+
+/// A cell of the disc search, in metres east and north of the disc's centre in its flat
+/// frame: the segment and measured point its parent found, and its parent's bound.
+struct SearchCell {
+    var x: Double, y: Double
+    var segment: Int
+    var parentBound: Double
+    var base: SearchBase
+}
+
+/// Metres east and north of a disc's centre, scaled by the ellipsoid's radii there.
+struct FlatFrame {
+    let centre: Coordinate
+    /// The centre's latitude in radians, and the meridional and parallel radii there.
+    let phi: Double, m: Double, p: Double
+
+    init(centre: Coordinate) {
+        self.centre = centre
+        phi = centre.latitude * EllipsoidMetric.degree
+        m = EllipsoidMetric.meridional(phi)
+        p = EllipsoidMetric.parallel(phi)
+    }
+
+    /// How far the frame's lengths and directions may stray from the ellipsoid's within
+    /// `radius` metres of the centre: about (r / R) tan φ, allowed ten times over, and at
+    /// least 1%.
+    static func stretch(radius: Double, latitude phi: Double) -> Double {
+        1.01 + 10 * (radius / 6_335_000) * (abs(tan(min(abs(phi), 1.4))) + 1)
+    }
+
+    func point(_ x: Double, _ y: Double) -> Coordinate {
+        let d = EllipsoidMetric.degree
+        return Coordinate(longitude: centre.longitude + x / p / d, latitude: centre.latitude + y / m / d)
+    }
+
+    func flat(_ c: Coordinate) -> (x: Double, y: Double) {
+        let d = EllipsoidMetric.degree
+        return ((c.longitude - centre.longitude) * d * p, (c.latitude - centre.latitude) * d * m)
+    }
+}
+
+/// A point of the disc search whose border distance was measured, with the unit vector
+/// (in the flat frame) pointing straight away from its nearest border point.
+struct SearchBase {
+    var x: Double, y: Double
+    var distance: Double
+    var awayX: Double, awayY: Double
+
+    init(x: Double, y: Double, nearest: BorderIndex.Nearest) {
+        self.x = x
+        self.y = y
+        distance = nearest.distance
+        let a = nearest.awayAzimuth * EllipsoidMetric.degree
+        awayX = sin(a)
+        awayY = cos(a)
+    }
+
+    /// An upper bound of the border distance at (x, y) from this point's alone: with v the
+    /// step from here and g the way straight away from the nearest border point F, the
+    /// distance to F is at most D + g·v + |v|²/(2D) on a plane (the square root is concave),
+    /// and no more on the ellipsoid, whose positive curvature only shortens it (Toponogov's
+    /// hinge comparison); `slack` times |v|, and a percent more of the square, cover the flat
+    /// frame's distortion of v and of the direction.
+    @inline(__always)
+    func bound(atX px: Double, y py: Double, slack: Double) -> Double {
+        guard distance > 1 else { return .infinity }
+        let vx = px - x, vy = py - y
+        let v2 = vx * vx + vy * vy
+        return distance + vx * awayX + vy * awayY + 1.01 * v2 / (2 * distance) + slack * v2.squareRoot()
     }
 }

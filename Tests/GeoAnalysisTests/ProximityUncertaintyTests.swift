@@ -166,6 +166,43 @@ struct ProximityUncertaintyTests {
         #expect(searched >= 6, "only \(searched) of the discs were searched")
     }
 
+    @Test("the bound a cell carries from its parent's measured point is never below the distance it bounds")
+    func carriedBoundHolds() {
+        var rng = SeededGenerator(seed: 11)
+        let geodesic = Geodesic.wgs84
+        var tighter = 0, cases = 0
+        for latitude in [36.0, 66.0] {
+            // A corner (a test shape): points on both sides, near its vertex and its arms.
+            let vertex = Coordinate(longitude: 36.3, latitude: latitude)
+            let corner = BorderProximity(border: [geodesic.direct(from: vertex, azimuth: 150, distance: 40_000).destination,
+                                                  vertex,
+                                                  geodesic.direct(from: vertex, azimuth: 260, distance: 40_000).destination])
+            var scratch = BorderIndex.Scratch()
+            for radius in [5_000.0, 30_000] {
+                for _ in 0..<300 {
+                    let centre = geodesic.direct(from: vertex, azimuth: Double.random(in: 0..<360, using: &rng),
+                                                 distance: Double.random(in: 0...30_000, using: &rng)).destination
+                    let frame = FlatFrame(centre: centre)
+                    let slack = FlatFrame.stretch(radius: radius, latitude: frame.phi) - 1
+                    let bx = Double.random(in: -radius...radius, using: &rng)
+                    let by = Double.random(in: -radius...radius, using: &rng)
+                    let base = SearchBase(x: bx, y: by, nearest: corner.index.nearest(to: frame.point(bx, by), scratch: &scratch))
+                    // Steps up to a first-level cell's distance from its parent's point, and tiny ones.
+                    let step = radius * (Bool.random(using: &rng) ? 0.75 : 0.01) * Double.random(in: 0...1, using: &rng)
+                    let angle = Double.random(in: 0..<(2 * .pi), using: &rng)
+                    let x = bx + step * sin(angle), y = by + step * cos(angle)
+                    let bound = base.bound(atX: x, y: y, slack: slack)
+                    let exact = corner.borderDistance(frame.point(x, y), scratch: &scratch)
+                    #expect(exact <= bound + 1e-6, "\(latitude)°, D \(base.distance) m, step \(step) m: \(exact) > \(bound)")
+                    cases += 1
+                    if bound < base.distance + step { tighter += 1 }
+                }
+            }
+        }
+        // It is worth carrying: mostly tighter than the distance plus the step.
+        #expect(tighter * 2 > cases, "\(tighter) of \(cases)")
+    }
+
     @Test("a batch of mixed precisions on two threads equals measuring each point alone")
     func mixedBatch() {
         let points = Reference.pointsAround(line: Self.line, count: 120, maxDistance: 60_000, seed: 5).map(\.point)
