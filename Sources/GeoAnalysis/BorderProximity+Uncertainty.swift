@@ -153,7 +153,11 @@ extension BorderProximity {
         var start = nearest.distance
         if nearest.distance > 1e-6 {
             let away = geodesic.direct(from: centre, azimuth: nearest.awayAzimuth, distance: radius).destination
-            let there = borderDistance(away, scratch: &scratch)
+            // Its nearest segment is the centre's unless another stretch is in reach: the
+            // search starts there.
+            let there = index.nearest(to: away, geodesic: geodesic,
+                                      seed: index.nearest(to: away, onSegment: nearest.segment, geodesic: geodesic),
+                                      scratch: &scratch).distance
             if there >= nearest.distance + radius - 1e-3 { return (lowest, there) }
             start = max(start, there)
         }
