@@ -142,8 +142,8 @@ struct BorderIndex: Sendable {
         let d = EllipsoidMetric.degree
         let phi = point.latitude * d, lambda = point.longitude * d
         let ky = EllipsoidMetric.meridional(phi), kx = EllipsoidMetric.parallel(phi)
-        var best = seed ?? seededNearest(point, phi: phi, lambda: lambda, kx: kx, ky: ky, geodesic: geodesic,
-                                         scratch: &scratch)
+        var best = seed ?? self.seed(point, phi: phi, lambda: lambda, kx: kx, ky: ky, geodesic: geodesic,
+                                     scratch: &scratch)
         let seedSegment = best.segment
 
         // Every segment closer than `best` has its closest geodesic path inside this band.
@@ -205,8 +205,8 @@ struct BorderIndex: Sendable {
     /// the local metric at the point (a branch-and-bound search in that flat metric, where the
     /// box bounds are exact lower bounds); it is usually the geodesic winner, so few others
     /// need refining.
-    private func seededNearest(_ point: Coordinate, phi: Double, lambda: Double, kx: Double, ky: Double,
-                               geodesic: Geodesic, scratch: inout Scratch) -> Nearest {
+    private func seed(_ point: Coordinate, phi: Double, lambda: Double, kx: Double, ky: Double,
+                      geodesic: Geodesic, scratch: inout Scratch) -> Nearest {
         var seedSegment = 0, seedValue = Double.infinity
         scratch.stack.removeAll(keepingCapacity: true)
         scratch.stack.append(Int32(root))
@@ -231,7 +231,6 @@ struct BorderIndex: Sendable {
             }
         }
         return refine(segment: seedSegment, point: point, phi: phi, lambda: lambda, kx: kx, ky: ky, geodesic: geodesic)
-
     }
 
     /// Whether segment `k` cannot come nearer than `best`, because it leaves the vertex where

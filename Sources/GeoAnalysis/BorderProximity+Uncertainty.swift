@@ -179,27 +179,7 @@ extension BorderProximity {
     func searchedDiscMaximum(centre: Coordinate, radius: Double, start: Double, nearest centreNearest: BorderIndex.Nearest,
                              tolerance: Double = 10, scratch: inout BorderIndex.Scratch) -> Double {
         let frame = FlatFrame(centre: centre)
-        let phi = frame.phi, m = frame.m, p = frame.p
-        // The flat metric at the centre is off by about (r / R) tan φ across the disc; the
-        // reach allows ten times that, and at least 1%.
-        let stretch = FlatFrame.stretch(radius: radius, latitude: phi)
-        let point = frame.point
-        /// Lower and upper bounds of the geodesic distance from the centre to `point(x, y)`.
-        func centreDistanceBounds(x: Double, y: Double) -> (lower: Double, upper: Double) {
-            let dPhi = y / m, dLambda = x / p
-            let lo = min(phi, phi + dPhi), hi = max(phi, phi + dPhi)
-            let most = EllipsoidMetric.maxima(lo: lo, hi: hi)
-            let upper = ((most.m * dPhi) * (most.m * dPhi) + (most.p * dLambda) * (most.p * dLambda)).squareRoot()
-            let bulge = EllipsoidMetric.bulge(distance: upper, latitude: phi)
-            let least = EllipsoidMetric.minima(lo: lo - bulge, hi: hi + bulge)
-            let lower = ((least.m * dPhi) * (least.m * dPhi) + (least.p * dLambda) * (least.p * dLambda)).squareRoot()
-            return (lower, upper)
-        }
-        /// A measured point in the flat frame and its nearest border point, which a cell's
-        /// children bound their own distance with before measuring anything.
-        func base(_ x: Double, _ y: Double, _ nearest: BorderIndex.Nearest) -> SearchBase {
-            SearchBase(x: x, y: y, nearest: nearest)
-        }
+        let stretch = FlatFrame.stretch(radius: radius, latitude: frame.phi)
         var best = start
         // The square holds the disc with the same allowance for the flat metric. Each cell
         // carries the border segment nearest to its parent's centre: the distance to that
@@ -211,7 +191,7 @@ extension BorderProximity {
         let side = radius * stretch
         var cells: [SearchCell] = []
         var half = side / 4
-        let centreBase = base(0, 0, centreNearest)
+        let centreBase = SearchBase(x: 0, y: 0, nearest: centreNearest)
         for i in 0..<4 {
             for j in 0..<4 {
                 cells.append(SearchCell(x: -side + half * Double(2 * i + 1), y: -side + half * Double(2 * j + 1),
@@ -232,9 +212,9 @@ extension BorderProximity {
                 // The geodesic distance from the centre lies between the local-metric bounds
                 // of `EllipsoidMetric`, within a thousandth of each other here; it is measured
                 // only when they cannot tell inside from outside.
-                let fromCentreBounds = centreDistanceBounds(x: cell.x, y: cell.y)
+                let fromCentreBounds = frame.distanceBoundsFromCentre(x: cell.x, y: cell.y)
                 if fromCentreBounds.lower - reach > radius { continue }
-                let c = point(cell.x, cell.y)
+                let c = frame.point(cell.x, cell.y)
                 let onSegment = index.nearest(to: c, onSegment: cell.segment, geodesic: geodesic)
                 if onSegment.distance + reach <= best + tolerance { continue }
                 let fromCentre = fromCentreBounds.upper <= radius ? nil : geodesic.inverse(from: centre, to: c)
@@ -248,7 +228,7 @@ extension BorderProximity {
                     let nearest = index.nearest(to: edge, geodesic: geodesic, scratch: &scratch)
                     best = max(best, nearest.distance)
                     let flat = frame.flat(edge)
-                    let edgeBase = base(flat.x, flat.y, nearest)
+                    let edgeBase = SearchBase(x: flat.x, y: flat.y, nearest: nearest)
                     scored.append((SearchCell(x: cell.x, y: cell.y, segment: nearest.segment, parentBound: cell.parentBound,
                                               base: edgeBase),
                                    nearest.distance + fromCentre.distance - radius + reach))
@@ -256,7 +236,7 @@ extension BorderProximity {
                     let nearest = index.nearest(to: c, geodesic: geodesic, seed: onSegment, scratch: &scratch)
                     best = max(best, nearest.distance)
                     scored.append((SearchCell(x: cell.x, y: cell.y, segment: nearest.segment, parentBound: cell.parentBound,
-                                              base: base(cell.x, cell.y, nearest)),
+                                              base: SearchBase(x: cell.x, y: cell.y, nearest: nearest)),
                                    nearest.distance + reach))
                 }
             }
@@ -430,6 +410,20 @@ struct FlatFrame {
     func flat(_ c: Coordinate) -> (x: Double, y: Double) {
         let d = EllipsoidMetric.degree
         return ((c.longitude - centre.longitude) * d * p, (c.latitude - centre.latitude) * d * m)
+    }
+
+    /// Lower and upper bounds of the geodesic distance from the centre to `point(x, y)`: the
+    /// band bounds of `EllipsoidMetric`, within a thousandth of each other within tens of
+    /// kilometres.
+    func distanceBoundsFromCentre(x: Double, y: Double) -> (lower: Double, upper: Double) {
+        let dPhi = y / m, dLambda = x / p
+        let lo = min(phi, phi + dPhi), hi = max(phi, phi + dPhi)
+        let most = EllipsoidMetric.maxima(lo: lo, hi: hi)
+        let upper = ((most.m * dPhi) * (most.m * dPhi) + (most.p * dLambda) * (most.p * dLambda)).squareRoot()
+        let bulge = EllipsoidMetric.bulge(distance: upper, latitude: phi)
+        let least = EllipsoidMetric.minima(lo: lo - bulge, hi: hi + bulge)
+        let lower = ((least.m * dPhi) * (least.m * dPhi) + (least.p * dLambda) * (least.p * dLambda)).squareRoot()
+        return (lower, upper)
     }
 }
 
