@@ -31,6 +31,10 @@ struct PlacemarkContext {
     private let balloonTemplate: ((Feature, inout BalloonHTML) -> Void)?
     private let writesTyped: Bool
     private let writesUntyped: Bool
+    /// Whether a placemark's values are written more than once (the field-table balloon, or
+    /// both kinds of ExtendedData), and so formatted once beforehand; otherwise each goes
+    /// straight into the output.
+    private let formatsValuesFirst: Bool
 
     /// `forKMZ`: untyped `<Data>` only, which is all GDAL's LIBKML reads inside a KMZ.
     init(layer: Layer, styles: KMLStyleSheet, options: KMLOptions, forKMZ: Bool) {
@@ -86,6 +90,8 @@ struct PlacemarkContext {
         } else {
             balloonTemplate = nil
         }
+        let fieldTable = if case .fieldTable = options.description { true } else { false }
+        formatsValuesFirst = fieldTable || (writesTyped && writesUntyped)
     }
 
     /// What placemarks of one document share while they are written: the ids used so far,
@@ -108,8 +114,10 @@ struct PlacemarkContext {
         let name = nameField.flatMap { feature.values[$0].textValue } ?? feature.id
         TextEscaping.appendXML(name, to: &out)
         out.append(literal: "</name>")
-        scratch.values.removeAll()
-        for value in feature.values { scratch.values.appendPiece { Self.appendText(value, to: &$0) } }
+        if formatsValuesFirst {
+            scratch.values.removeAll()
+            for value in feature.values { scratch.values.appendPiece { Self.appendText(value, to: &$0) } }
+        }
         appendDescription(feature, scratch: &scratch, to: &out)
         appendTimeSpan(feature, spans: &scratch.spans, to: &out)
         out.append(literal: "<styleUrl>#")
@@ -121,7 +129,7 @@ struct PlacemarkContext {
             var wrote = false
             for (i, value) in feature.values.enumerated() where value.hasText {
                 dataPieces.append(wrote ? fieldCount + i : i, to: &out)
-                scratch.values.append(i, to: &out)
+                appendValue(i, value, formatted: scratch.values, to: &out)
                 wrote = true
             }
             if wrote { out.append(literal: "</value></Data>") }
@@ -131,7 +139,7 @@ struct PlacemarkContext {
             var wrote = false
             for (i, value) in feature.values.enumerated() where value.hasText {
                 simpleDataPieces.append(wrote ? fieldCount + i : i, to: &out)
-                scratch.values.append(i, to: &out)
+                appendValue(i, value, formatted: scratch.values, to: &out)
                 wrote = true
             }
             out.append(literal: wrote ? "</SimpleData></SchemaData>" : "</SchemaData>")
@@ -139,6 +147,12 @@ struct PlacemarkContext {
         out.append(literal: "</ExtendedData>\n")
         KMLGeometry.append(RingOrientation.rfc7946(feature.geometry), to: &out)
         out.append(literal: "</Placemark>\n")
+    }
+
+    /// Appends value `i` of a placemark: formatted beforehand, or now.
+    @inline(__always)
+    private func appendValue(_ i: Int, _ value: PropertyValue, formatted: PackedBytes, to out: inout [UInt8]) {
+        if formatsValuesFirst { formatted.append(i, to: &out) } else { Self.appendText(value, to: &out) }
     }
 
     /// Appends a value's typed text, escaped for XML, without building a `String` for
