@@ -4,9 +4,9 @@ import GeoCore
 /// text is escaped on the way in, and the bytes go into the KML without a `String` between.
 ///
 /// Why: a template that joined `String`s (with a new escaped `String` per value) cost more
-/// than everything else in writing a million incident placemarks. Its methods are inlined
-/// into the caller's template (another module): a balloon is some sixty small appends, and
-/// a call for each was a fifth of writing the incidents' KML.
+/// than everything else in writing a million incident placemarks. Its markup methods are
+/// inlined into the caller's template (another module): a balloon is some sixty small
+/// appends, and a call for each was a sixth of the balloon's cost.
 public struct BalloonHTML {
     @usableFromInline private(set) var bytes: [UInt8] = []
 
@@ -24,8 +24,9 @@ public struct BalloonHTML {
         bytes.append(contentsOf: UnsafeBufferPointer(start: html.utf8Start, count: html.utf8CodeUnitCount))
     }
 
-    /// Appends the caller's own markup unchanged.
-    @inlinable
+    /// Appends the caller's own markup unchanged. (A literal goes to the `StaticString`
+    /// overload, which copies its bytes without looking at a `String`.)
+    @inlinable @_disfavoredOverload
     public mutating func markup(_ html: String) {
         var html = html
         html.withUTF8 { bytes.append(contentsOf: $0) }
@@ -45,7 +46,7 @@ public struct BalloonHTML {
         case .integer(let v): NumberText.appendInteger(v, to: &bytes)
         case .real(let v): if !NumberText.appendShortest(v, to: &bytes) { markup(unknown) }
         case .text(let v), .date(let v): TextEscaping.appendXML(v, to: &bytes)
-        case .boolean(let v): markup(v ? "true" : "false" as StaticString)
+        case .boolean(let v): markup(v ? "true" : "false")
         }
     }
 

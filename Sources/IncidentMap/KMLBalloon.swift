@@ -46,74 +46,74 @@ enum KMLBalloon {
             func known(_ i: Int?) -> Bool { value(i).hasText }
             func esc(_ i: Int?) { html.value(value(i), ifUnknown: "unknown") }
             func row(_ heading: StaticString, _ body: () -> Void) {
-                html.markup("<tr><th>" as StaticString)
+                html.markup("<tr><th>")
                 html.markup(heading)
-                html.markup("</th><td>" as StaticString)
+                html.markup("</th><td>")
                 body()
-                html.markup("</td></tr>" as StaticString)
+                html.markup("</td></tr>")
             }
-            html.markup("<h3>" as StaticString)
+            html.markup("<h3>")
             esc(known(f.subEventType) ? f.subEventType : f.eventType)
-            html.markup("</h3><table>" as StaticString)
+            html.markup("</h3><table>")
             row("Date") {
                 esc(f.eventDate)
-                html.markup(" (precision: " as StaticString)
+                html.markup(" (precision: ")
                 html.markup(timeWords(value(f.timePrecision).textValue))
-                html.markup(")" as StaticString)
+                html.markup(")")
             }
             row("Type") {
                 esc(f.eventType)
-                html.markup(" / " as StaticString)
+                html.markup(" / ")
                 esc(f.subEventType)
             }
             row("Actors") {
                 let first = known(f.actor1), second = known(f.actor2)
                 if first { esc(f.actor1) }
-                if first && second { html.markup("; " as StaticString) }
+                if first && second { html.markup("; ") }
                 if second { esc(f.actor2) }
-                if !first && !second { html.markup("unknown" as StaticString) }
-                html.markup(" (" as StaticString)
+                if !first && !second { html.markup("unknown") }
+                html.markup(" (")
                 esc(f.attribution)
-                html.markup(")" as StaticString)
+                html.markup(")")
             }
             row("Target") { esc(f.target) }
             row("Fatalities") { esc(f.fatalities) }
             row("Injured") { esc(f.injured) }
             row("Place") {
                 esc(f.location)
-                html.markup(", " as StaticString)
+                html.markup(", ")
                 esc(f.admin1)
-                html.markup(", " as StaticString)
+                html.markup(", ")
                 esc(f.country)
-                html.markup(" (" as StaticString)
+                html.markup(" (")
                 html.markup(precisionWords(value(f.geoPrecision).textValue))
-                html.markup(")" as StaticString)
+                html.markup(")")
             }
             row("Border") {
                 guard let km = kilometres(value(f.borderKm)) else {
-                    html.markup("unknown" as StaticString)
+                    html.markup("unknown")
                     return
                 }
                 html.text(km)
-                html.markup(" km (" as StaticString)
+                html.markup(" km (")
                 esc(f.borderSide)
-                html.markup(", band " as StaticString)
+                html.markup(", band ")
                 esc(known(f.borderBand) ? f.borderBand : f.borderBandRange)
-                html.markup(")" as StaticString)
+                html.markup(")")
             }
             row("Source") { esc(f.source) }
-            html.markup("</table>" as StaticString)
+            html.markup("</table>")
             if known(f.notes) {
-                html.markup("<p>" as StaticString)
+                html.markup("<p>")
                 esc(f.notes)
-                html.markup("</p>" as StaticString)
+                html.markup("</p>")
             }
             if known(f.sourceURL) {
-                html.markup("<p><a href=\"" as StaticString)
+                html.markup("<p><a href=\"")
                 esc(f.sourceURL)
-                html.markup("\">" as StaticString)
+                html.markup("\">")
                 esc(f.sourceURL)
-                html.markup("</a></p>" as StaticString)
+                html.markup("</a></p>")
             }
         }
     }
