@@ -56,10 +56,11 @@ extension BorderProximity {
     /// entry per point (see ``boundsKm(over:)``), used for region precision.
     ///
     /// Points are dealt to the workers in turn rather than in halves, so that the costly
-    /// imprecise ones, wherever they gather in the input, are shared evenly. An imprecise
-    /// point repeated with the same precision and area is measured once: in an export, every
-    /// incident located "near" a town carries that town's coordinates, and its bounds take
-    /// a search of the border where an exact point takes one look-up.
+    /// imprecise ones, wherever they gather in the input, are shared evenly. A point repeated
+    /// with the same precision and area is measured once: in an export, every incident in or
+    /// near a town carries that town's coordinates, so a few thousand places stand for
+    /// hundreds of thousands of rows (and an imprecise one's bounds take a search of the
+    /// border where an exact point takes one look-up).
     public func measure(_ points: [Coordinate], precisions: [GeoPrecision],
                         areaBoundsKm: [(min: Double, max: Double)?], regionRadiusKm: Double = 30,
                         workers: Int = 2) -> [ProximityResult] {
@@ -68,7 +69,7 @@ extension BorderProximity {
         let n = points.count
         guard n > 0 else { return [] }
         let workers = max(1, min(workers, n))
-        let repeats = Self.repeatedImprecisePoints(points, precisions: precisions, areaBoundsKm: areaBoundsKm)
+        let repeats = Self.repeatedPoints(points, precisions: precisions, areaBoundsKm: areaBoundsKm)
         return [ProximityResult](unsafeUninitializedCapacity: n) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -85,16 +86,15 @@ extension BorderProximity {
         }
     }
 
-    /// For each point, the earlier point with the same coordinates, precision and area
-    /// bounds when it is imprecise and has one; nil otherwise (measured itself).
-    static func repeatedImprecisePoints(_ points: [Coordinate], precisions: [GeoPrecision],
-                                        areaBoundsKm: [(min: Double, max: Double)?]) -> [Int?] {
+    /// For each point, the first earlier point with the same coordinates, precision and area
+    /// bounds; nil for the first of each (measured itself).
+    static func repeatedPoints(_ points: [Coordinate], precisions: [GeoPrecision],
+                               areaBoundsKm: [(min: Double, max: Double)?]) -> [Int?] {
         struct Key: Hashable {
             let longitude: UInt64, latitude: UInt64, precision: Int, areaMin: UInt64?, areaMax: UInt64?
         }
         var first: [Key: Int] = [:]
         return points.indices.map { i in
-            guard precisions[i] != .exact else { return nil }
             let key = Key(longitude: points[i].longitude.bitPattern, latitude: points[i].latitude.bitPattern,
                           precision: precisions[i].rawValue, areaMin: areaBoundsKm[i]?.min.bitPattern,
                           areaMax: areaBoundsKm[i]?.max.bitPattern)

@@ -221,7 +221,7 @@ struct ProximityUncertaintyTests {
         #expect(batch.contains { $0.distanceMaxKm > $0.distanceKm } && batch.contains { $0.distanceMinKm == $0.distanceMaxKm })
     }
 
-    @Test("a repeated imprecise point is measured once and gets the same result as measured alone")
+    @Test("a repeated point is measured once and gets the same result as measured alone")
     func repeatedPoints() {
         let points = Reference.pointsAround(line: Self.line, count: 12, maxDistance: 60_000, seed: 9).map(\.point)
         // Each point three times, at the three precisions, then all again: the second half repeats the first.
@@ -229,11 +229,16 @@ struct ProximityUncertaintyTests {
         let all = once + once
         let precisions: [GeoPrecision] = all.indices.map { [.exact, .near, .region][$0 % 3] }
         let bounds: [(min: Double, max: Double)?] = all.indices.map { $0 % 6 == 2 ? (1, 2) : nil }
-        let repeats = BorderProximity.repeatedImprecisePoints(all, precisions: precisions, areaBoundsKm: bounds)
+        let repeats = BorderProximity.repeatedPoints(all, precisions: precisions, areaBoundsKm: bounds)
         for i in all.indices {
-            // Exact points are always measured; an imprecise one repeats the one 36 before it.
-            #expect(repeats[i] == (i >= once.count && precisions[i] != .exact ? i - once.count : nil), "point \(i)")
+            // The same point at another precision is another measurement; the second half
+            // repeats the first, 36 points before.
+            #expect(repeats[i] == (i >= once.count ? i - once.count : nil), "point \(i)")
         }
+        // Other area bounds make another measurement too.
+        let same = [points[0], points[0], points[0]]
+        #expect(BorderProximity.repeatedPoints(same, precisions: [.region, .region, .region],
+                                               areaBoundsKm: [(1, 2), nil, (1, 2)]) == [nil, nil, 0])
         let batch = Self.proximity.measure(all, precisions: precisions, areaBoundsKm: bounds)
         for i in all.indices {
             let alone = Self.proximity.measure(point: all[i], precision: precisions[i], areaBoundsKm: bounds[i])

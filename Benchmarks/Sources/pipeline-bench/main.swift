@@ -38,6 +38,14 @@ func writeCSV(rows: Int, to url: URL) throws {
                  ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
                  ("Battles", "Armed clash"), ("Violence against civilians", "Attack")]
     let spots = (0..<400).map { _ in (Double.random(in: 35.8...42.2, using: &rng), Double.random(in: 35.5...37.8, using: &rng)) }
+    // PIPELINE_BENCH_PLACES=N gives the rows the coordinates of N places, as in an export
+    // where every incident in or near a town carries the town's coordinates; by default
+    // every row has coordinates of its own.
+    let placeCount = ProcessInfo.processInfo.environment["PIPELINE_BENCH_PLACES"].flatMap { Int($0) }.map { max(1, $0) }
+    let places = (0..<(placeCount ?? 0)).map { _ in
+        let spot = spots[Int.random(in: 0..<spots.count, using: &rng)]
+        return (spot.0 + Double.random(in: -0.08...0.08, using: &rng), spot.1 + Double.random(in: -0.06...0.06, using: &rng))
+    }
     FileManager.default.createFile(atPath: url.path, contents: nil)
     let handle = try FileHandle(forWritingTo: url)
     var chunk = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
@@ -46,8 +54,9 @@ func writeCSV(rows: Int, to url: URL) throws {
         + "tags,timestamp\n"
     for i in 0..<rows {
         let spot = spots[Int.random(in: 0..<spots.count, using: &rng)]
-        let lon = spot.0 + Double.random(in: -0.08...0.08, using: &rng)
-        let lat = spot.1 + Double.random(in: -0.06...0.06, using: &rng)
+        var lon = spot.0 + Double.random(in: -0.08...0.08, using: &rng)
+        var lat = spot.1 + Double.random(in: -0.06...0.06, using: &rng)
+        if !places.isEmpty { (lon, lat) = places[Int.random(in: 0..<places.count, using: &rng)] }
         let t = types[i % types.count]
         let day = 1 + Int.random(in: 0..<28, using: &rng), month = 1 + Int.random(in: 0..<12, using: &rng)
         let date = "2021-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
@@ -88,7 +97,8 @@ try? FileManager.default.removeItem(at: work)
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 let csv = work.appendingPathComponent("acled.csv")
 try writeCSV(rows: rows, to: csv)
-print("pipeline-bench: \(rows) ACLED-style rows, geo_precision 1/2/3 in 70/25/5 % (\(((try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1_048_576) MiB)")
+print("pipeline-bench: \(rows) ACLED-style rows, geo_precision 1/2/3 in 70/25/5 % (\(((try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1_048_576) MiB)"
+      + (ProcessInfo.processInfo.environment["PIPELINE_BENCH_PLACES"].map { ", at \($0) places" } ?? ""))
 
 // PIPELINE_BENCH_FORMATS=kml (a comma-separated list) writes only those formats, for A/B
 // runs of one writer; the targets below hold for all three.
