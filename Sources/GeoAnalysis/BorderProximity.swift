@@ -79,9 +79,16 @@ public struct BorderProximity: Sendable {
     /// Proximity of each point (taken as exactly located), computed on `workers` threads.
     ///
     /// Each worker keeps its own scratch space, so the loop allocates nothing per point.
+    /// When the first points repeat often (an export gives every incident in a town the
+    /// town's coordinates), each distinct point is measured once, as by
+    /// ``measure(_:precisions:areaBoundsKm:regionRadiusKm:workers:)``.
     public func measure(_ points: [Coordinate], workers: Int = 2) -> [ProximityResult] {
         let n = points.count
         guard n > 0 else { return [] }
+        if Self.repeatsOften(points) {
+            return measure(points, precisions: [GeoPrecision](repeating: .exact, count: n),
+                           areaBoundsKm: [(min: Double, max: Double)?](repeating: nil, count: n), workers: workers)
+        }
         let workers = max(1, min(workers, n))
         return [ProximityResult](unsafeUninitializedCapacity: n) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress!
@@ -97,6 +104,18 @@ public struct BorderProximity: Sendable {
             }
             initialized = n
         }
+    }
+
+    /// Whether at least one in sixteen of the first 4,096 points repeats an earlier one: then
+    /// finding the distinct points costs far less than measuring the repeats.
+    static func repeatsOften(_ points: [Coordinate]) -> Bool {
+        let sample = min(points.count, 4_096)
+        var seen = Set<SIMD2<UInt64>>(minimumCapacity: sample)
+        var repeats = 0
+        for i in 0..<sample where !seen.insert(SIMD2(points[i].longitude.bitPattern, points[i].latitude.bitPattern)).inserted {
+            repeats += 1
+        }
+        return repeats * 16 >= sample && repeats > 0
     }
 
     /// Proximity of one exactly located point.

@@ -84,6 +84,19 @@ struct BorderProximityTests {
         #expect(proximity.side(of: Coordinate(longitude: 20, latitude: 37)) == "other")
     }
 
+    @Test("a batch whose points repeat often measures each once, with the same results as one by one")
+    func repeatedBatch() {
+        let proximity = BorderProximity(border: Self.line)
+        let distinct = Self.points.prefix(50).map(\.point)
+        // Fifty places for 2,000 rows, in a shuffled order; and the thousand distinct points.
+        var rng = SeededGenerator(seed: 3)
+        let rows = (0..<2_000).map { _ in distinct[Int.random(in: 0..<distinct.count, using: &rng)] }
+        #expect(BorderProximity.repeatsOften(rows))
+        #expect(!BorderProximity.repeatsOften(Self.points.map(\.point)))
+        let batch = proximity.measure(rows)
+        for (k, row) in rows.enumerated() { #expect(batch[k] == proximity.measure(point: row), "row \(k)") }
+    }
+
     @Test("nearest crossing equals the brute-force nearest")
     func crossings() {
         var rng = SeededGenerator(seed: 5)
