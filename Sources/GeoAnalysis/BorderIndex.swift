@@ -17,8 +17,9 @@ struct BorderIndex: Sendable {
     /// How far, in metres, a geodesic segment may stray from its straight lon/lat chord.
     let chordDeviation: [Double]
     let segments: [GeodesicSegment]
-    /// Azimuths in degrees of each segment at A and at B (forward, from A towards B).
-    let azimuthA: [Double], azimuthB: [Double]
+    /// Azimuth in degrees of each segment at B (forward, from A towards B; at A it is the
+    /// segment's `azimuth1`).
+    let azimuthB: [Double]
 
     /// Node boxes in radians; `first` and `count` index segments for leaves, nodes otherwise.
     let south: [Double], north: [Double], west: [Double], east: [Double]
@@ -57,7 +58,6 @@ struct BorderIndex: Sendable {
         latB = sorted.map { $0.1.latitude * d }
         lonB = sorted.map { $0.1.longitude * d }
         segments = sorted.map { geodesic.segment(from: $0.0, to: $0.1) }
-        azimuthA = segments.map(\.azimuth1)
         azimuthB = segments.map { $0.position(at: $0.length).azimuth }
         chordDeviation = zip(sorted, segments).map { pair, segment in
             // Sphere: the geodesic leaves the lon/lat chord by about L² tan φ / (8R); doubled
@@ -247,7 +247,7 @@ struct BorderIndex: Sendable {
         let vertex = best.end == 0 ? segments[best.segment].start : segments[best.segment].end
         let outward: Double
         if segments[k].start == vertex {
-            outward = azimuthA[k]
+            outward = segments[k].azimuth1
         } else if segments[k].end == vertex {
             outward = azimuthB[k] + 180
         } else {

@@ -182,9 +182,10 @@ extension BorderProximity {
         let stretch = FlatFrame.stretch(radius: radius, latitude: frame.phi)
         var best = start
         // The square holds the disc with the same allowance for the flat metric. Each cell
-        // carries the border segment nearest to its parent's centre: the distance to that
-        // segment alone bounds the cell's from above, and most cells are dropped on it
-        // without a search of the whole border; the others start their search from it.
+        // carries the point its parent measured and that point's nearest border segment: the
+        // distance to that segment alone bounds the cell's from above, and most cells are
+        // dropped on it without a search of the whole border; the others start their search
+        // from it.
         // Each cell also carries its parent's bound, which holds for it too: cells are taken
         // from the most promising parent down, so that the best value rises early and later
         // cells are dropped on their parent's bound alone once it is reached.
@@ -195,11 +196,11 @@ extension BorderProximity {
         for i in 0..<4 {
             for j in 0..<4 {
                 cells.append(SearchCell(x: -side + half * Double(2 * i + 1), y: -side + half * Double(2 * j + 1),
-                                        segment: centreNearest.segment, parentBound: .infinity, base: centreBase))
+                                        parentBound: .infinity, base: centreBase))
             }
         }
         var next: [SearchCell] = []
-        var scored: [(cell: SearchCell, bound: Double)] = []
+        var scored: [(x: Double, y: Double, base: SearchBase, bound: Double)] = []
         while !cells.isEmpty {
             let reach = half * 2.0.squareRoot() * stretch
             scored.removeAll(keepingCapacity: true)
@@ -215,7 +216,7 @@ extension BorderProximity {
                 let fromCentreBounds = frame.distanceBoundsFromCentre(x: cell.x, y: cell.y)
                 if fromCentreBounds.lower - reach > radius { continue }
                 let c = frame.point(cell.x, cell.y)
-                let onSegment = index.nearest(to: c, onSegment: cell.segment, geodesic: geodesic)
+                let onSegment = index.nearest(to: c, onSegment: cell.base.segment, geodesic: geodesic)
                 if onSegment.distance + reach <= best + tolerance { continue }
                 let fromCentre = fromCentreBounds.upper <= radius ? nil : geodesic.inverse(from: centre, to: c)
                 if let fromCentre, fromCentre.distance > radius {
@@ -228,15 +229,12 @@ extension BorderProximity {
                     let nearest = index.nearest(to: edge, geodesic: geodesic, scratch: &scratch)
                     best = max(best, nearest.distance)
                     let flat = frame.flat(edge)
-                    let edgeBase = SearchBase(x: flat.x, y: flat.y, nearest: nearest)
-                    scored.append((SearchCell(x: cell.x, y: cell.y, segment: nearest.segment, parentBound: cell.parentBound,
-                                              base: edgeBase),
+                    scored.append((cell.x, cell.y, SearchBase(x: flat.x, y: flat.y, nearest: nearest),
                                    nearest.distance + fromCentre.distance - radius + reach))
                 } else {
                     let nearest = index.nearest(to: c, geodesic: geodesic, seed: onSegment, scratch: &scratch)
                     best = max(best, nearest.distance)
-                    scored.append((SearchCell(x: cell.x, y: cell.y, segment: nearest.segment, parentBound: cell.parentBound,
-                                              base: SearchBase(x: cell.x, y: cell.y, nearest: nearest)),
+                    scored.append((cell.x, cell.y, SearchBase(x: cell.x, y: cell.y, nearest: nearest),
                                    nearest.distance + reach))
                 }
             }
@@ -246,10 +244,9 @@ extension BorderProximity {
             next.removeAll(keepingCapacity: true)
             let q = half / 2
             scored.sort { $0.bound > $1.bound }
-            for (cell, bound) in scored where bound > best + tolerance {
+            for parent in scored where parent.bound > best + tolerance {
                 for (dx, dy) in [(-q, -q), (q, -q), (-q, q), (q, q)] {
-                    next.append(SearchCell(x: cell.x + dx, y: cell.y + dy, segment: cell.segment, parentBound: bound,
-                                           base: cell.base))
+                    next.append(SearchCell(x: parent.x + dx, y: parent.y + dy, parentBound: parent.bound, base: parent.base))
                 }
             }
             swap(&cells, &next)
@@ -374,10 +371,10 @@ extension BorderProximity {
 }
 
 /// A cell of the disc search, in metres east and north of the disc's centre in its flat
-/// frame: the segment and measured point its parent found, and its parent's bound.
+/// frame: the point its parent measured (with that point's nearest segment), and its
+/// parent's bound.
 struct SearchCell {
     var x: Double, y: Double
-    var segment: Int
     var parentBound: Double
     var base: SearchBase
 }
@@ -427,17 +424,19 @@ struct FlatFrame {
     }
 }
 
-/// A point of the disc search whose border distance was measured, with the unit vector
-/// (in the flat frame) pointing straight away from its nearest border point.
+/// A point of the disc search whose border distance was measured, with its nearest border
+/// segment and the unit vector (in the flat frame) pointing straight away from it.
 struct SearchBase {
     var x: Double, y: Double
     var distance: Double
+    var segment: Int
     var awayX: Double, awayY: Double
 
     init(x: Double, y: Double, nearest: BorderIndex.Nearest) {
         self.x = x
         self.y = y
         distance = nearest.distance
+        segment = nearest.segment
         let a = nearest.awayAzimuth * EllipsoidMetric.degree
         awayX = sin(a)
         awayY = cos(a)

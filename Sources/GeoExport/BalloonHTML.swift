@@ -21,15 +21,14 @@ public struct BalloonHTML {
     /// Appends the caller's own markup unchanged.
     @inlinable
     public mutating func markup(_ html: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: html.utf8Start, count: html.utf8CodeUnitCount))
+        bytes.append(literal: html)
     }
 
     /// Appends the caller's own markup unchanged. (A literal goes to the `StaticString`
     /// overload, which copies its bytes without looking at a `String`.)
     @inlinable @_disfavoredOverload
     public mutating func markup(_ html: String) {
-        var html = html
-        html.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(utf8: html)
     }
 
     /// Appends `text` escaped for HTML text and attribute values (as `TextEscaping.html`).

@@ -190,13 +190,13 @@ public enum TextEscaping {
 extension Array where Element == UInt8 {
     /// Appends a literal's UTF-8 bytes with one copy: `append(contentsOf: "...".utf8)` goes
     /// through the generic sequence path, a tenth of a KML placemark's cost.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func append(literal: StaticString) {
         append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Appends a string's UTF-8 bytes with one copy.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func append(utf8 text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }

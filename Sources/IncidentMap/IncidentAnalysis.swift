@@ -65,12 +65,14 @@ public struct IncidentAnalysis: Sendable {
         return dayNumbers.enumerated().map { i, day in day ?? (Int.min / 4 + i * 1_000_000) }
     }
 
-    /// The admin polygon a region-only incident stands for: the one its admin1 names, else
-    /// the one containing its point.
-    /// Admin area geometries by lower-cased name; the first of equal names wins.
+    /// Admin area geometries by lower-cased name, which a region-only incident's admin1 is
+    /// looked up by; the first of equal names wins.
     static func adminAreaIndex(_ areas: [AdminArea]) -> [String: Geometry] {
         var index: [String: Geometry] = [:]
-        for area in areas where index[area.name.lowercased()] == nil { index[area.name.lowercased()] = area.geometry }
+        for area in areas {
+            let name = area.name.lowercased()
+            if index[name] == nil { index[name] = area.geometry }
+        }
         return index
     }
 }

@@ -137,13 +137,20 @@ private struct CSVParser {
         wasQuoted = false
     }
 
-    /// Ends the record at a line end (a lone empty field is a blank line, not a record).
+    /// Ends the record (a lone empty field is a blank line, not a record).
     mutating func endRecord() {
         if !(record.count == 1 && record[0].isEmpty) {
             records.append(record)
             lines.append(recordStart)
         }
         record.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the record at a line end; the next one starts on the next line.
+    mutating func endLine() {
+        endRecord()
+        line += 1
+        recordStart = line
     }
 
     /// Parses the bytes. With `final` false they are only the first part of the file, and
@@ -166,11 +173,7 @@ private struct CSVParser {
                bytes[j] == UInt8(ascii: ",") || bytes[j] == UInt8(ascii: "\n") {
                 // A whole plain field: read in place.
                 try finish(UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                if bytes[j] == UInt8(ascii: "\n") {
-                    endRecord()
-                    line += 1
-                    recordStart = line
-                }
+                if bytes[j] == UInt8(ascii: "\n") { endLine() }
                 i = j + 1
                 continue
             }
@@ -209,9 +212,7 @@ private struct CSVParser {
                 break
             case UInt8(ascii: "\n"):
                 try finish(assembled: &field, wasQuoted: &fieldWasQuoted)
-                endRecord()
-                line += 1
-                recordStart = line
+                endLine()
             default:
                 field.append(b)
             }
