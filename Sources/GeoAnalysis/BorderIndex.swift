@@ -304,6 +304,9 @@ struct BorderIndex: Sendable {
     /// is exact, on the ellipsoid it converges quickly. The distance is stationary at the foot,
     /// so stopping when the next step δ satisfies δ²/(2d) < 1 µm leaves the distance exact to
     /// that and the nearest point within √(2 d · 1 µm) (0.45 m at 100 km; far less nearer).
+    ///
+    /// A short step inside the segment is not measured again: the right triangle of the
+    /// point, the current foot and the next gives the distance there (see ``oneStep``).
     func refine(segment k: Int, point: Coordinate, phi: Double, lambda: Double, kx: Double, ky: Double,
                 geodesic: Geodesic) -> Nearest {
         let segment = segments[k]
@@ -321,12 +324,39 @@ struct BorderIndex: Sendable {
             result.azimuth = inverse.azimuth1
             result.awayAzimuth = inverse.azimuth2
             result.end = s == 0 ? 0 : (s == length ? 1 : -1)
-            let step = inverse.distance * cos((inverse.azimuth1 - foot.azimuth) * EllipsoidMetric.degree)
+            let angle = remainder(inverse.azimuth1 - foot.azimuth, 360)
+            let step = inverse.distance * cos(angle * EllipsoidMetric.degree)
             let next = min(length, max(0, s + step))
             let delta = next - s
             if delta * delta < 2e-6 * inverse.distance || abs(delta) < 1e-7 { break }
+            if next > 0, next < length, step * step * inverse.distance <= Self.oneStepLimit {
+                return Self.oneStep(from: inverse, angle: angle, to: segment.position(at: next), segment: k)
+            }
             s = next
         }
         return result
+    }
+
+    /// Largest δ²·d (m³) for which ``oneStep`` is trusted: 10⁹ keeps it within 5 µm.
+    static let oneStepLimit = 1e9
+
+    /// The nearest point reached by a step δ = d cos θ along the segment, without another
+    /// inverse: `inverse` goes from the current foot to the point (distance d, azimuths α₁ at
+    /// the foot and α₂ at the point), θ = α₁ − β is its angle to the segment, and `foot` is
+    /// the segment's position δ further on.
+    ///
+    /// In the plane the new foot closes a right triangle: its distance is d |sin θ|, the way
+    /// to the point leaves it at β ± 90°, and at the point the direction turns by the
+    /// triangle's third angle, ±90° − θ. On a sphere of radius R, sin(a/R) = sin(d/R) sin θ
+    /// instead; the two differ by at most δ² d / (6 R²), which the ellipsoid's curvature
+    /// (R ≥ 6,335 km, varying by under 1 % across such a triangle) changes by little:
+    /// δ² d ≤ 10⁹ m³ bounds the error by 4.2 µm, far inside the millimetre the distances owe.
+    /// The direction errs by the triangle's angular excess, δ d / (2 R²) radians.
+    static func oneStep(from inverse: GeodesicInverse, angle: Double,
+                        to foot: (coordinate: Coordinate, azimuth: Double), segment k: Int) -> Nearest {
+        let side: Double = angle >= 0 ? 90 : -90
+        return Nearest(distance: inverse.distance * abs(sin(angle * EllipsoidMetric.degree)),
+                       point: foot.coordinate, segment: k, end: -1, azimuth: foot.azimuth + side,
+                       awayAzimuth: inverse.azimuth2 + side - angle)
     }
 }

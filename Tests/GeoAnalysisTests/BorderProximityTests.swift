@@ -209,3 +209,40 @@ struct BorderProximityTests {
         #expect(settled == 15 && refined == 15)
     }
 }
+
+@Suite("Segment refinement")
+struct SegmentRefinementTests {
+    /// A refinement that ends on a planar step (no inverse at the new foot) must report what
+    /// an exact inverse from its point says: the distance, and both azimuths, which the
+    /// vertex rule and the disc search's bounds rely on.
+    @Test("a refinement's distance and azimuths are those of an exact inverse from its nearest point")
+    func refinementMatchesInverse() {
+        let line = Reference.syntheticBorder(seed: 3)
+        let index = BorderIndex(lines: [line])
+        let geodesic = Geodesic.wgs84
+        var rng = SeededGenerator(seed: 17)
+        var inside = 0, atEnds = 0
+        for k in 0..<index.segmentCount {
+            let segment = index.segments[k]
+            for _ in 0..<24 {
+                // Off a random point of the segment, mostly across it, from 1 m to 400 km.
+                let from = segment.position(at: segment.length * Double.random(in: 0...1, using: &rng))
+                let turn = (Bool.random(using: &rng) ? 90.0 : -90.0) + Double.random(in: -40...40, using: &rng)
+                let reach = pow(10, Double.random(in: 0...5.6, using: &rng))
+                let p = geodesic.direct(from: from.coordinate, azimuth: from.azimuth + turn, distance: reach).destination
+                let phi = p.latitude * EllipsoidMetric.degree
+                let r = index.refine(segment: k, point: p, phi: phi, lambda: p.longitude * EllipsoidMetric.degree,
+                                     kx: EllipsoidMetric.parallel(phi), ky: EllipsoidMetric.meridional(phi),
+                                     geodesic: geodesic)
+                let exact = geodesic.inverse(from: r.point, to: p)
+                #expect(abs(exact.distance - r.distance) <= 5e-6, "segment \(k), \(p)")
+                #expect(abs(remainder(exact.azimuth1 - r.azimuth, 360)) <= 1e-4, "segment \(k), \(p)")
+                #expect(abs(remainder(exact.azimuth2 - r.awayAzimuth, 360)) <= 1e-4, "segment \(k), \(p)")
+                let (reference, _) = Reference.segmentDistance(p, segment.start, segment.end)
+                #expect(abs(r.distance - reference) <= 1e-4, "segment \(k), \(p)")
+                if r.end == -1 { inside += 1 } else { atEnds += 1 }
+            }
+        }
+        #expect(inside > 1_500 && atEnds > 300, "\(inside) inside, \(atEnds) at ends")
+    }
+}
