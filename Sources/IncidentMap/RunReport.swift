@@ -86,11 +86,29 @@ public struct RunReport: Sendable, Encodable {
             return Rejected(file: e.file, line: e.line, feature: e.feature,
                             reason: e.hint.map { "\(e.problem); \($0)" } ?? e.problem)
         }
-        nearestToBorder = analysis.proximity.enumerated()
-            .sorted { $0.element.distanceKm < $1.element.distanceKm }
-            .prefix(10)
-            .map { NearBorder(eventID: read.incidents[$0.offset].eventID, location: read.incidents[$0.offset].location,
-                              distanceKm: $0.element.distanceKm, side: $0.element.side) }
+        let proximity = analysis.proximity
+        nearestToBorder = Self.smallest(10, of: proximity.count) { proximity[$0].distanceKm }.map { i in
+            NearBorder(eventID: read.incidents[i].eventID, location: read.incidents[i].location,
+                       distanceKm: proximity[i].distanceKm, side: proximity[i].side)
+        }
+    }
+
+    /// The indices of the `k` smallest of `count` values, smallest first, ties in index order.
+    ///
+    /// One pass keeping the best `k`: sorting a million results to print ten took most of a
+    /// second, moving each result with its strings.
+    static func smallest(_ k: Int, of count: Int, value: (Int) -> Double) -> [Int] {
+        var best: [(value: Double, index: Int)] = []
+        best.reserveCapacity(k + 1)
+        for i in 0..<count {
+            let v = value(i)
+            if best.count == k, let last = best.last, !(v < last.value) { continue }
+            // Equal values stay after those already kept: ties keep index order.
+            let at = best.firstIndex { v < $0.value } ?? best.count
+            best.insert((v, i), at: at)
+            if best.count > k { best.removeLast() }
+        }
+        return best.map(\.index)
     }
 
     enum CodingKeys: String, CodingKey {

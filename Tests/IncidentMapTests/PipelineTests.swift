@@ -71,3 +71,21 @@ struct PipelineTests {
         #expect((try? OutputFormat.parseList("GeoJSON, kmz")) == [.geojson, .kmz])
     }
 }
+
+@Suite("Run report")
+struct RunReportTests {
+    @Test("the nearest incidents are the k smallest distances, ties in input order, as a stable sort gives")
+    func smallestMatchesSort() {
+        var state: UInt64 = 99
+        for count in [0, 1, 5, 10, 11, 200, 5_000] {
+            // Few distinct values, so that ties are common.
+            let values = (0..<count).map { _ -> Double in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Double((state >> 33) % 37) / 4
+            }
+            let expected = values.indices.sorted { (values[$0], $0) < (values[$1], $1) }.prefix(10)
+            #expect(RunReport.smallest(10, of: count) { values[$0] } == Array(expected), "\(count) values")
+        }
+        #expect(RunReport.smallest(0, of: 3) { Double($0) }.isEmpty)
+    }
+}
