@@ -94,6 +94,8 @@ extension BorderProximity {
             let longitude: UInt64, latitude: UInt64, precision: Int, areaMin: UInt64?, areaMax: UInt64?
         }
         var first: [Key: Int] = [:]
+        // Sized once: growing it rehashed every key again at each doubling.
+        first.reserveCapacity(points.count)
         return points.indices.map { i in
             let key = Key(longitude: points[i].longitude.bitPattern, latitude: points[i].latitude.bitPattern,
                           precision: precisions[i].rawValue, areaMin: areaBoundsKm[i]?.min.bitPattern,
