@@ -48,7 +48,7 @@ public enum IncidentLayer {
         // Each incident's column slots, found here once, so that making a feature never
         // hashes a header.
         var cache = KeptColumns.Cache()
-        let slots = kept.fields.isEmpty ? [] : incidents.map { kept.slot(of: $0, cache: &cache) }
+        let slots = kept.fields.isEmpty ? [] : incidents.indices.map { kept.slot(of: incidents[$0], cache: &cache) }
         // By index: iterating the incidents themselves copies each one (a retain and a release
         // of every string it holds), which was most of building this layer.
         let box = BoundingBox(covering: incidents.indices.lazy.map { incidents[$0].coordinate })

@@ -50,11 +50,14 @@ public enum IncidentSources {
                 do { result = try tables.read(input.url, format: format) } catch let e as InputError {
                     throw PipelineError.input(e)
                 }
-                records += result.incidents
+                // The first table is taken whole: appending a million incidents to an empty
+                // array copied each one (a retain of every string it holds).
+                if records.isEmpty { records = result.incidents } else { records += result.incidents }
                 reading.unresolved += result.unresolved
                 reading.rejected += result.rejected
                 reading.fromTables += result.incidents.count
-                reading.resolvedMentions += result.incidents.filter { $0.placeID != nil }.count
+                // By index, so that counting does not copy each incident.
+                reading.resolvedMentions += result.incidents.indices.count { result.incidents[$0].placeID != nil }
             }
         }
         // Reports of one event from several articles merge first, then into the table
