@@ -44,6 +44,22 @@ public struct DBSCAN: Sendable {
     /// per point and orders cluster numbers; it limits neighbours only with `windowDays`.
     public func cluster(_ points: [Coordinate], days: [Int]? = nil) -> ClusterLabels {
         precondition(days == nil || days!.count == points.count, "days must have one entry per point")
+        // An export gives every incident in or near a town the town's coordinates: points
+        // that repeat (with their day, when days are given) are clustered once, weighted by
+        // how often they occur. Copies share every neighbour, so they are core together and
+        // join the same cluster; each distinct point keeps its first copy's index, which is
+        // the one the ties and the numbering would pick among them.
+        if let distinct = DistinctPoints(points, days: days) {
+            let inner = cluster(distinct.points, days: distinct.days, weights: distinct.weights)
+            return ClusterLabels(labels: distinct.group.map { inner.labels[Int($0)] },
+                                 isCore: distinct.group.map { inner.isCore[Int($0)] },
+                                 clusterCount: inner.clusterCount)
+        }
+        return cluster(points, days: days, weights: nil)
+    }
+
+    /// Clusters `points`, each standing for `weights[i]` copies of itself (1 when nil).
+    func cluster(_ points: [Coordinate], days: [Int]?, weights: [Int]?) -> ClusterLabels {
         let n = points.count
         guard n > 0 else { return ClusterLabels(labels: [], isCore: [], clusterCount: 0) }
         let grid = SpatialGrid(points: points, days: days, eps: epsKm * 1000,
@@ -51,15 +67,16 @@ public struct DBSCAN: Sendable {
         let workers = max(1, min(self.workers, n))
         let minPoints = self.minPoints
 
-        // Core flags, counting neighbours until minPoints.
+        // Core flags, counting neighbours (with their copies) until minPoints.
+        let weightAt = weights.map { w in grid.original.map { w[$0] } }
         var core = [Bool](repeating: false, count: n)
         core.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 for i in (n * w / workers)..<(n * (w + 1) / workers) {
                     var count = 0
-                    grid.forEachNeighbour(of: i) { _ in
-                        count += 1
+                    grid.forEachNeighbour(of: i) { j in
+                        count += weightAt?[j] ?? 1
                         return count < minPoints
                     }
                     out[i] = count >= minPoints
@@ -187,6 +204,51 @@ public struct DBSCAN: Sendable {
             if rootOf[i] >= 0 { labels[original] = Int(idOfRoot[Int(rootOf[i])]) }
         }
         return ClusterLabels(labels: labels, isCore: isCore, clusterCount: ordered.count)
+    }
+}
+
+/// The distinct points of a set that repeats often, for ``DBSCAN``: each with its day (when
+/// days are given) and how many times it occurs, in the order of first occurrence.
+struct DistinctPoints {
+    var points: [Coordinate] = []
+    var days: [Int]?
+    var weights: [Int] = []
+    /// The distinct point each input point is a copy of.
+    var group: [Int32] = []
+
+    /// Nil unless at least one in sixteen of the first 4,096 points repeats an earlier one:
+    /// otherwise finding the distinct points costs more than it saves.
+    init?(_ input: [Coordinate], days inputDays: [Int]?) {
+        struct Key: Hashable { let longitude: UInt64, latitude: UInt64, day: Int }
+        func key(_ i: Int) -> Key {
+            Key(longitude: input[i].longitude.bitPattern, latitude: input[i].latitude.bitPattern,
+                day: inputDays?[i] ?? 0)
+        }
+        let sample = min(input.count, 4_096)
+        var seen = Set<Key>(minimumCapacity: sample)
+        var repeats = 0
+        for i in 0..<sample where !seen.insert(key(i)).inserted { repeats += 1 }
+        guard repeats > 0, repeats * 16 >= sample else { return nil }
+
+        var index: [Key: Int32] = [:]
+        index.reserveCapacity(input.count / 2)
+        var days: [Int] = []
+        group.reserveCapacity(input.count)
+        for i in input.indices {
+            let k = key(i)
+            if let g = index[k] {
+                group.append(g)
+                weights[Int(g)] += 1
+            } else {
+                let g = Int32(points.count)
+                index[k] = g
+                group.append(g)
+                points.append(input[i])
+                if let inputDays { days.append(inputDays[i]) }
+                weights.append(1)
+            }
+        }
+        self.days = inputDays == nil ? nil : days
     }
 }
 

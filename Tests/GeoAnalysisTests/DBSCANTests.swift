@@ -119,6 +119,31 @@ struct DBSCANTests {
         #expect(labels.isCore[0] && labels.labels[0] != nil && Set(labels.labels[0..<7]).count == 1)
     }
 
+    /// Rows of an export repeat their town's coordinates: the distinct points are clustered
+    /// once, weighted, and the result must still be all-pairs DBSCAN over every row.
+    @Test("points repeated as in an export equal the all-pairs reference, with and without days")
+    func repeatedPlaces() {
+        var rng = SeededGenerator(seed: 21)
+        let places = Self.blobs(count: 120, latitude: 36.6, spreadKm: 4, seed: 8)
+        // Copies from 1 to about 12, shuffled, so that copies alone can make a point core.
+        var points: [Coordinate] = []
+        for place in places {
+            let copies = Int.random(in: 0...3, using: &rng) == 0 ? 1 : Int.random(in: 2...12, using: &rng)
+            points += [Coordinate](repeating: place, count: copies)
+        }
+        points.shuffle(using: &rng)
+        let days = points.map { _ in 19_000 + Int.random(in: 0..<4, using: &rng) }
+        #expect(DistinctPoints(points, days: nil) != nil && DistinctPoints(points, days: days) != nil)
+        #expect(DistinctPoints(Self.blobs(count: 300, latitude: 36.6, spreadKm: 4, seed: 8), days: nil) == nil)
+        for (eps, minPoints) in [(0.8, 5), (1.5, 12), (2.5, 30)] {
+            Self.check(points, eps: eps, minPoints: minPoints)
+            Self.check(points, days: days, eps: eps, minPoints: minPoints)
+            Self.check(points, days: days, eps: eps, minPoints: minPoints, window: 1)
+        }
+        let labels = DBSCAN(epsKm: 1.5, minPoints: 12).cluster(points)
+        #expect(labels.clusterCount > 1 && labels.labels.contains(nil))
+    }
+
     @Test("a time window splits clusters that share a place")
     func spaceTime() {
         var rng = SeededGenerator(seed: 9)
