@@ -17,6 +17,9 @@ struct BorderIndex: Sendable {
     /// How far, in metres, a geodesic segment may stray from its straight lon/lat chord.
     let chordDeviation: [Double]
     let segments: [GeodesicSegment]
+    /// The segment that continues segment `k` from its end B, and the one that leads into it
+    /// at A, along the same line; -1 at a line's ends or where a vertex is shared otherwise.
+    let following: [Int32], preceding: [Int32]
     /// Azimuth in degrees of each segment at B (forward, from A towards B; at A it is the
     /// segment's `azimuth1`).
     let azimuthB: [Double]
@@ -59,6 +62,7 @@ struct BorderIndex: Sendable {
         lonB = sorted.map { $0.1.longitude * d }
         segments = sorted.map { geodesic.segment(from: $0.0, to: $0.1) }
         azimuthB = segments.map { $0.position(at: $0.length).azimuth }
+        (following, preceding) = Self.neighbours(sorted)
         chordDeviation = zip(sorted, segments).map { pair, segment in
             // Sphere: the geodesic leaves the lon/lat chord by about L² tan φ / (8R); doubled
             // and floored for the ellipsoid and for rounding.
@@ -112,9 +116,63 @@ struct BorderIndex: Sendable {
     struct Scratch {
         var stack: [Int32] = []
         var candidates: [(segment: Int32, bound: Double)] = []
+        /// The line laid out from the search's first nearest point (see ``layoutBound(of:scratch:)``).
+        var layout = LineLayout()
         init() {
             stack.reserveCapacity(256)
             candidates.reserveCapacity(64)
+            layout.bounds.reserveCapacity(2 * BorderIndex.layoutSteps)
+        }
+    }
+
+    /// A line laid out on a plane from a nearest point F, segment by segment in both
+    /// directions as far as the search asks (see ``layoutBound(of:scratch:)``).
+    struct LineLayout {
+        /// One direction's walk: where it stands, its heading in radians from the x axis
+        /// (clockwise, as azimuths), the metres it covered from F, and its last segment.
+        struct Walk {
+            var x = 0.0, y = 0.0, heading = 0.0, travelled = 0.0
+            var segment = -1
+            var open = false
+        }
+        /// The query point, and its distance from F.
+        var px = 0.0, py = 0.0, distance = 0.0
+        var forward = Walk(), backward = Walk()
+        /// Lower bounds of the distance to the segments laid out so far.
+        var bounds: [(segment: Int32, bound: Double)] = []
+
+        /// Lays out the next segment one way and records its bound; nil (and that walk closed)
+        /// at the line's end, at `reach` metres, or after ``BorderIndex/layoutSteps``.
+        mutating func advance(forward: Bool, along index: BorderIndex, reach: Double)
+            -> (segment: Int, bound: Double)? {
+            var walk = forward ? self.forward : backward
+            defer { if forward { self.forward = walk } else { backward = walk } }
+            guard walk.open else { return nil }
+            let next = Int(forward ? index.following[walk.segment] : index.preceding[walk.segment])
+            guard next >= 0, walk.travelled < reach, bounds.count < 2 * BorderIndex.layoutSteps else {
+                walk.open = false
+                return nil
+            }
+            let length = index.segments[next].length
+            let bound: Double
+            if forward {
+                walk.heading += remainder(index.segments[next].azimuth1 - index.azimuthB[walk.segment], 360)
+                    * EllipsoidMetric.degree
+                let ex = walk.x + length * cos(walk.heading), ey = walk.y + length * sin(walk.heading)
+                bound = BorderIndex.planarDistance(toX: px, y: py, fromSegmentX: walk.x, walk.y, ex, ey)
+                (walk.x, walk.y) = (ex, ey)
+            } else {
+                walk.heading -= remainder(index.segments[walk.segment].azimuth1 - index.azimuthB[next], 360)
+                    * EllipsoidMetric.degree
+                let sx = walk.x - length * cos(walk.heading), sy = walk.y - length * sin(walk.heading)
+                bound = BorderIndex.planarDistance(toX: px, y: py, fromSegmentX: sx, sy, walk.x, walk.y)
+                (walk.x, walk.y) = (sx, sy)
+            }
+            walk.travelled += length
+            walk.segment = next
+            let lower = bound - BorderIndex.layoutAllowance(distance: distance, travelled: walk.travelled)
+            bounds.append((Int32(next), lower))
+            return (next, lower)
         }
     }
 
@@ -130,6 +188,12 @@ struct BorderIndex: Sendable {
         var azimuth: Double = 0
         /// Its forward azimuth at the query point: the way straight away from the border.
         var awayAzimuth: Double = 0
+        /// Where the point lies along the segment, in metres from A.
+        var along: Double = 0
+        /// The angle in degrees at `point` from the segment's direction to the way to the query
+        /// point, clockwise (±90 inside the segment, up to the search's tolerance); nil when
+        /// not measured.
+        var bearing: Double?
     }
 
     /// The nearest point of the border to `point` and its geodesic distance on WGS84.
@@ -172,6 +236,7 @@ struct BorderIndex: Sendable {
             }
         }
         if scratch.candidates.isEmpty { return best }
+        startLayout(from: best, scratch: &scratch)
         // Insertion sort: the list is short, and the standard sort's buffer would allocate.
         for i in 1..<scratch.candidates.count {
             let item = scratch.candidates[i]
@@ -189,6 +254,7 @@ struct BorderIndex: Sendable {
             // and cosines are far cheaper than refining a segment that cannot win.
             let k = Int(candidate.segment)
             if endsAtNearestVertex(k, best) { continue }
+            if let bound = layoutBound(of: k, scratch: &scratch), bound >= best.distance { continue }
             let bulge = EllipsoidMetric.bulge(distance: best.distance, latitude: phi) + chordDeviation[k] / 6_335_000
             let (mt, pt) = EllipsoidMetric.minima(lo: min(phi, latA[k], latB[k]) - bulge,
                                                   hi: max(phi, latA[k], latB[k]) + bulge)
@@ -231,6 +297,85 @@ struct BorderIndex: Sendable {
             }
         }
         return refine(segment: seedSegment, point: point, phi: phi, lambda: lambda, kx: kx, ky: ky, geodesic: geodesic)
+    }
+
+    /// How many segments on each side of a nearest point a layout follows at most.
+    static let layoutSteps = 12
+
+    /// Starts laying out the line from `nearest` (see ``layoutBound(of:scratch:)``).
+    func startLayout(from nearest: Nearest, scratch: inout Scratch) {
+        scratch.layout.bounds.removeAll(keepingCapacity: true)
+        scratch.layout.forward.open = false
+        scratch.layout.backward.open = false
+        guard let bearing = nearest.bearing, nearest.distance > 1e-6 else { return }
+        let d = nearest.distance, k = nearest.segment
+        // The query point at its measured angle to the segment; y grows to the right, as
+        // azimuths do. Forward from B, at (L − s, 0); backward from A, at (−s, 0).
+        scratch.layout.px = d * cos(bearing * EllipsoidMetric.degree)
+        scratch.layout.py = d * sin(bearing * EllipsoidMetric.degree)
+        scratch.layout.distance = d
+        let toB = segments[k].length - nearest.along
+        scratch.layout.forward = LineLayout.Walk(x: toB, travelled: toB, segment: k, open: true)
+        scratch.layout.backward = LineLayout.Walk(x: -nearest.along, travelled: nearest.along, segment: k, open: true)
+    }
+
+    /// A lower bound of the distance from the query point to segment `k`, when `k` lies along
+    /// the line within reach of the layout's nearest point; nil otherwise.
+    ///
+    /// Most segments a search must otherwise refine are these neighbours: along a smooth
+    /// border, a segment t metres on is only about t²/(2d) farther than the nearest point, a
+    /// difference no flat-metric bound resolves at tens of kilometres. Here the line is laid
+    /// out on a plane from the nearest point F (inside the segment or at one of its ends): the
+    /// segment along the x axis, the query point d from F at its measured angle, each
+    /// following segment turned by its exact turn at the shared vertex (the difference of the
+    /// geodesics' azimuths there) and as long as it is. Lengths and turns are those of the
+    /// ellipsoid, so the layout errs only through the surface's curvature: a distance from the
+    /// point to the laid-out line, within T metres of F along it, is off by about
+    /// d T² / (6 R²) (a hinge on a sphere of the smallest radius, R ≥ 6,335 km); the bound
+    /// allows twelve times that, T³ / R² for the line's own bending, a micro-radian of turn
+    /// at F and a millimetre. The walk goes at most 0.1 d + 1 km and ``layoutSteps`` segments
+    /// each way, and only as far as a query needs.
+    func layoutBound(of k: Int, scratch: inout Scratch) -> Double? {
+        for entry in scratch.layout.bounds where Int(entry.segment) == k { return entry.bound }
+        let reach = 0.1 * scratch.layout.distance + 1_000
+        while scratch.layout.forward.open || scratch.layout.backward.open {
+            if let found = scratch.layout.advance(forward: true, along: self, reach: reach), found.segment == k {
+                return found.bound
+            }
+            if let found = scratch.layout.advance(forward: false, along: self, reach: reach), found.segment == k {
+                return found.bound
+            }
+        }
+        return nil
+    }
+
+    /// What a planar layout of a line may gain on the ellipsoid (see ``layoutBound(of:scratch:)``).
+    @inline(__always)
+    static func layoutAllowance(distance d: Double, travelled t: Double) -> Double {
+        let r2 = 6_335_000.0 * 6_335_000.0
+        return 2 * d * t * t / r2 + t * t * t / r2 + 1e-6 * t + 1e-3
+    }
+
+    /// Planar distance from (px, py) to the segment (ax, ay)–(bx, by).
+    @inline(__always)
+    static func planarDistance(toX px: Double, y py: Double, fromSegmentX ax: Double, _ ay: Double,
+                               _ bx: Double, _ by: Double) -> Double {
+        let t = chordParameter(ax: ax - px, ay: ay - py, bx: bx - px, by: by - py)
+        let x = ax + t * (bx - ax) - px, y = ay + t * (by - ay) - py
+        return (x * x + y * y).squareRoot()
+    }
+
+    /// For each segment, the one starting where it ends and the one ending where it starts,
+    /// when exactly one does (a vertex shared by more is left alone).
+    static func neighbours(_ pairs: [(Coordinate, Coordinate)]) -> (following: [Int32], preceding: [Int32]) {
+        struct Key: Hashable { let longitude: UInt64, latitude: UInt64 }
+        func key(_ c: Coordinate) -> Key { Key(longitude: c.longitude.bitPattern, latitude: c.latitude.bitPattern) }
+        var starting: [Key: Int32] = [:], ending: [Key: Int32] = [:]
+        for (k, pair) in pairs.enumerated() {
+            starting[key(pair.0)] = starting[key(pair.0)] == nil ? Int32(k) : -1
+            ending[key(pair.1)] = ending[key(pair.1)] == nil ? Int32(k) : -1
+        }
+        return (pairs.map { starting[key($0.1)] ?? -1 }, pairs.map { ending[key($0.0)] ?? -1 })
     }
 
     /// Whether segment `k` cannot come nearer than `best`, because it leaves the vertex where
@@ -324,13 +469,17 @@ struct BorderIndex: Sendable {
             result.azimuth = inverse.azimuth1
             result.awayAzimuth = inverse.azimuth2
             result.end = s == 0 ? 0 : (s == length ? 1 : -1)
+            result.along = s
             let angle = remainder(inverse.azimuth1 - foot.azimuth, 360)
+            result.bearing = angle
             let step = inverse.distance * cos(angle * EllipsoidMetric.degree)
             let next = min(length, max(0, s + step))
             let delta = next - s
             if delta * delta < 2e-6 * inverse.distance || abs(delta) < 1e-7 { break }
             if next > 0, next < length, step * step * inverse.distance <= Self.oneStepLimit {
-                return Self.oneStep(from: inverse, angle: angle, to: segment.position(at: next), segment: k)
+                var stepped = Self.oneStep(from: inverse, angle: angle, to: segment.position(at: next), segment: k)
+                stepped.along = next
+                return stepped
             }
             s = next
         }
@@ -357,6 +506,6 @@ struct BorderIndex: Sendable {
         let side: Double = angle >= 0 ? 90 : -90
         return Nearest(distance: inverse.distance * abs(sin(angle * EllipsoidMetric.degree)),
                        point: foot.coordinate, segment: k, end: -1, azimuth: foot.azimuth + side,
-                       awayAzimuth: inverse.azimuth2 + side - angle)
+                       awayAzimuth: inverse.azimuth2 + side - angle, bearing: side)
     }
 }

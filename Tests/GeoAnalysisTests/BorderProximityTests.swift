@@ -245,4 +245,34 @@ struct SegmentRefinementTests {
         }
         #expect(inside > 1_500 && atEnds > 300, "\(inside) inside, \(atEnds) at ends")
     }
+
+    /// The segments along the line from a nearest point are bounded from below by a planar
+    /// layout; a bound above a segment's true distance would drop a nearer segment.
+    @Test("bounds along the line never exceed the segments' true distances, and settle most neighbours")
+    func chainBoundsHold() {
+        // Vertices every 200-odd metres on a line that bends both ways, so that the layout
+        // runs over many segments and turns toward the points as well as away.
+        let line = stride(from: 36.0, through: 38.0, by: 0.0023).map {
+            Coordinate(longitude: $0, latitude: 36.8 + 0.04 * sin($0 * 47) + 0.2 * sin($0 * 3.1))
+        }
+        let index = BorderIndex(lines: [line])
+        let samples = Reference.pointsAround(line: line, count: 1_500, maxDistance: 200_000, seed: 23)
+        var scratch = BorderIndex.Scratch()
+        var checked = 0, settled = 0, worstSlack = Double.infinity
+        for sample in samples {
+            let nearest = index.nearest(to: sample.point, scratch: &scratch)
+            index.startLayout(from: nearest, scratch: &scratch)
+            // Asked in a scattered order, as a search's candidates come.
+            for k in (0..<index.segmentCount).reversed() {
+                guard let bound = index.layoutBound(of: k, scratch: &scratch) else { continue }
+                let segment = index.segments[k]
+                let (truth, _) = Reference.segmentDistance(sample.point, segment.start, segment.end)
+                #expect(bound <= truth, "segment \(k) of \(sample.point): \(bound) > \(truth)")
+                worstSlack = min(worstSlack, truth - bound)
+                checked += 1
+                if bound >= nearest.distance { settled += 1 }
+            }
+        }
+        #expect(checked > 2_000 && settled * 2 > checked, "\(settled) of \(checked) settled; closest \(worstSlack) m")
+    }
 }
