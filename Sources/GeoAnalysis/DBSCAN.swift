@@ -25,8 +25,9 @@ public struct ClusterLabels: Sendable, Hashable {
 /// How it stays fast: a grid whose cells are at least eps wide, the rigorous distance
 /// bounds of ``EllipsoidMetric`` (so `geod_inverse` runs only for pairs within centimetres
 /// of eps, or across the equator), neighbour counting that stops at `minPoints`, and
-/// union-find over core points, in parallel. No neighbour lists are kept: memory is a few
-/// arrays of n numbers. Points do not link across the antimeridian.
+/// union-find over core points, in parallel; points that repeat (an export's rows at their
+/// town's coordinates) are clustered once, weighted by their copies. No neighbour lists are
+/// kept: memory is a few arrays of n numbers. Points do not link across the antimeridian.
 public struct DBSCAN: Sendable {
     public var epsKm: Double
     public var minPoints: Int
@@ -224,11 +225,7 @@ struct DistinctPoints {
             Key(longitude: input[i].longitude.bitPattern, latitude: input[i].latitude.bitPattern,
                 day: inputDays?[i] ?? 0)
         }
-        let sample = min(input.count, 4_096)
-        var seen = Set<Key>(minimumCapacity: sample)
-        var repeats = 0
-        for i in 0..<sample where !seen.insert(key(i)).inserted { repeats += 1 }
-        guard repeats > 0, repeats * 16 >= sample else { return nil }
+        guard BorderProximity.repeatsOften(count: input.count, key: key) else { return nil }
 
         var index: [Key: Int32] = [:]
         index.reserveCapacity(input.count / 2)
