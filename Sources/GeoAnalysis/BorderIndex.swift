@@ -249,19 +249,19 @@ struct BorderIndex: Sendable {
         }
         for candidate in scratch.candidates {
             if candidate.bound >= best.distance { break }
+            let k = Int(candidate.segment)
+            if endsAtNearestVertex(k, best) { continue }
             // A tighter bound from the band between the point and this segment only (the
             // geodesic to any nearer point of it stays there, bulge included): three sines
             // and cosines are far cheaper than refining a segment that cannot win.
-            let k = Int(candidate.segment)
-            if endsAtNearestVertex(k, best) { continue }
-            if let bound = layoutBound(of: k, scratch: &scratch), bound >= best.distance { continue }
             let bulge = EllipsoidMetric.bulge(distance: best.distance, latitude: phi) + chordDeviation[k] / 6_335_000
             let (mt, pt) = EllipsoidMetric.minima(lo: min(phi, latA[k], latB[k]) - bulge,
                                                   hi: max(phi, latA[k], latB[k]) + bulge)
             let limit = best.distance + chordDeviation[k]
             if chordBoundSquared(k, phi: phi, lambda: lambda, m: mt, p: pt) >= limit * limit { continue }
-            let exact = refine(segment: Int(candidate.segment), point: point, phi: phi, lambda: lambda,
-                               kx: kx, ky: ky, geodesic: geodesic)
+            // Last, as it may lay out the line far along: the line's neighbours.
+            if let bound = layoutBound(of: k, scratch: &scratch), bound >= best.distance { continue }
+            let exact = refine(segment: k, point: point, phi: phi, lambda: lambda, kx: kx, ky: ky, geodesic: geodesic)
             if exact.distance < best.distance { best = exact }
         }
         return best

@@ -93,16 +93,14 @@ extension BorderProximity {
         struct Key: Hashable {
             let longitude: UInt64, latitude: UInt64, precision: Int, areaMin: UInt64?, areaMax: UInt64?
         }
-        var first: [Key: Int] = [:]
-        // Sized once: growing it rehashed every key again at each doubling.
-        first.reserveCapacity(points.count)
+        let distinct = DistinctItems(count: points.count) { i in
+            Key(longitude: points[i].longitude.bitPattern, latitude: points[i].latitude.bitPattern,
+                precision: precisions[i].rawValue, areaMin: areaBoundsKm[i]?.min.bitPattern,
+                areaMax: areaBoundsKm[i]?.max.bitPattern)
+        }
         return points.indices.map { i in
-            let key = Key(longitude: points[i].longitude.bitPattern, latitude: points[i].latitude.bitPattern,
-                          precision: precisions[i].rawValue, areaMin: areaBoundsKm[i]?.min.bitPattern,
-                          areaMax: areaBoundsKm[i]?.max.bitPattern)
-            if let earlier = first[key] { return earlier }
-            first[key] = i
-            return nil
+            let first = distinct.first[Int(distinct.group[i])]
+            return first == i ? nil : first
         }
     }
 

@@ -106,21 +106,12 @@ public struct BorderProximity: Sendable {
         }
     }
 
-    /// Whether the points repeat often (see ``repeatsOften(count:key:)``): then finding the
-    /// distinct points costs far less than measuring the repeats.
+    /// Whether the points repeat often (see ``DistinctItems/repeatOften(count:key:)``): then
+    /// finding the distinct points costs far less than measuring the repeats.
     static func repeatsOften(_ points: [Coordinate]) -> Bool {
-        repeatsOften(count: points.count) { SIMD2(points[$0].longitude.bitPattern, points[$0].latitude.bitPattern) }
-    }
-
-    /// Whether at least one in sixteen of the first 4,096 of `count` items repeats an earlier
-    /// one, items being equal when their keys are: the test for whether a batch is worth
-    /// reducing to its distinct items first (here and in ``DBSCAN``).
-    static func repeatsOften<Key: Hashable>(count: Int, key: (Int) -> Key) -> Bool {
-        let sample = min(count, 4_096)
-        var seen = Set<Key>(minimumCapacity: sample)
-        var repeats = 0
-        for i in 0..<sample where !seen.insert(key(i)).inserted { repeats += 1 }
-        return repeats * 16 >= sample && repeats > 0
+        DistinctItems.repeatOften(count: points.count) {
+            SIMD2(points[$0].longitude.bitPattern, points[$0].latitude.bitPattern)
+        }
     }
 
     /// Proximity of one exactly located point.

@@ -211,11 +211,11 @@ public struct DBSCAN: Sendable {
 /// The distinct points of a set that repeats often, for ``DBSCAN``: each with its day (when
 /// days are given) and how many times it occurs, in the order of first occurrence.
 struct DistinctPoints {
-    var points: [Coordinate] = []
+    var points: [Coordinate]
     var days: [Int]?
-    var weights: [Int] = []
+    var weights: [Int]
     /// The distinct point each input point is a copy of.
-    var group: [Int32] = []
+    var group: [Int32]
 
     /// Nil unless at least one in sixteen of the first 4,096 points repeats an earlier one:
     /// otherwise finding the distinct points costs more than it saves.
@@ -225,27 +225,13 @@ struct DistinctPoints {
             Key(longitude: input[i].longitude.bitPattern, latitude: input[i].latitude.bitPattern,
                 day: inputDays?[i] ?? 0)
         }
-        guard BorderProximity.repeatsOften(count: input.count, key: key) else { return nil }
-
-        var index: [Key: Int32] = [:]
-        index.reserveCapacity(input.count / 2)
-        var days: [Int] = []
-        group.reserveCapacity(input.count)
-        for i in input.indices {
-            let k = key(i)
-            if let g = index[k] {
-                group.append(g)
-                weights[Int(g)] += 1
-            } else {
-                let g = Int32(points.count)
-                index[k] = g
-                group.append(g)
-                points.append(input[i])
-                if let inputDays { days.append(inputDays[i]) }
-                weights.append(1)
-            }
-        }
-        self.days = inputDays == nil ? nil : days
+        guard DistinctItems.repeatOften(count: input.count, key: key) else { return nil }
+        let distinct = DistinctItems(count: input.count, key: key)
+        group = distinct.group
+        points = distinct.first.map { input[$0] }
+        days = inputDays.map { d in distinct.first.map { d[$0] } }
+        weights = [Int](repeating: 0, count: distinct.first.count)
+        for g in group { weights[Int(g)] += 1 }
     }
 }
 
