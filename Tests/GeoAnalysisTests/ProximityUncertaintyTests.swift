@@ -166,6 +166,70 @@ struct ProximityUncertaintyTests {
         #expect(searched >= 6, "only \(searched) of the discs were searched")
     }
 
+    @Test("searched maxima along a zigzag line are at most 10 m low and never above the maximum found independently")
+    func searchedMaximaAlongZigzag() {
+        // Random discs of 5 and 12 km within 20 km of a line with bends at every scale (a
+        // test shape); only the searched ones are checked, against the edge's maximum found by
+        // dense sampling and refinement, and the dense grid inside.
+        var rng = SeededGenerator(seed: 23)
+        let geodesic = Geodesic.wgs84
+        var searched = 0
+        for k in 0..<160 {
+            let radius = k % 4 == 0 ? 12_000.0 : 5_000
+            var proximity = Self.proximity
+            proximity.nearRadiusKm = radius / 1000
+            let foot = Self.line[Int.random(in: 5..<(Self.line.count - 5), using: &rng)]
+            let centre = geodesic.direct(from: foot, azimuth: Double.random(in: 0..<360, using: &rng),
+                                         distance: Double.random(in: 0...20_000, using: &rng)).destination
+            let result = proximity.measure(point: centre, precision: .near)
+            let d = result.distanceKm * 1000, found = result.distanceMaxKm * 1000
+            guard found < d + radius - 1e-3 else { continue }
+            searched += 1
+            let reference = max(Self.edgeMaximum(centre, radius: radius, proximity: proximity),
+                                Self.discReference(centre, radius: radius, proximity: proximity).1)
+            #expect(found >= reference - 10, "centre \(centre), r \(radius): searched \(found) m, reference \(reference) m")
+            #expect(found <= reference + 1e-3, "centre \(centre), r \(radius): searched \(found) m, reference \(reference) m")
+        }
+        #expect(searched >= 20, "only \(searched) of the discs were searched")
+    }
+
+    @Test("the largest step along a direction over a square cut by a circle matches dense sampling")
+    func largestStepOverCutSquare() {
+        var rng = SeededGenerator(seed: 31)
+        var cut = 0, missed = 0
+        for _ in 0..<400 {
+            let angle = Double.random(in: 0..<(2 * .pi), using: &rng)
+            let gx = sin(angle), gy = cos(angle)
+            let half = Double.random(in: 0.02...0.8, using: &rng)
+            let cx = Double.random(in: -1.4...1.4, using: &rng), cy = Double.random(in: -1.4...1.4, using: &rng)
+            let exact = SearchBase.largestStep(alongX: gx, y: gy, cellX: cx, y: cy, half: half, rim: 1)
+            // Samples: a 120 × 120 grid over the square and 40,000 points of the circle, each
+            // kept when it lies in both.
+            var sampled = -Double.infinity
+            let n = 120
+            for i in 0...n {
+                for j in 0...n {
+                    let x = cx - half + 2 * half * Double(i) / Double(n), y = cy - half + 2 * half * Double(j) / Double(n)
+                    if x * x + y * y <= 1 { sampled = max(sampled, gx * x + gy * y) }
+                }
+            }
+            for k in 0..<40_000 {
+                let t = 2 * Double.pi * Double(k) / 40_000, x = sin(t), y = cos(t)
+                if abs(x - cx) <= half && abs(y - cy) <= half { sampled = max(sampled, gx * x + gy * y) }
+            }
+            if sampled == -.infinity {
+                // No sample in both: the square misses the circle, or barely meets it.
+                if exact > -.infinity { #expect(exact <= 1 && exact > -1.5) } else { missed += 1 }
+                continue
+            }
+            cut += 1
+            #expect(exact >= sampled - 1e-12, "square (\(cx), \(cy)) ± \(half), g (\(gx), \(gy)): \(exact) < \(sampled)")
+            #expect(exact <= sampled + 4 * half / Double(n) + 2e-4,
+                    "square (\(cx), \(cy)) ± \(half), g (\(gx), \(gy)): \(exact) > \(sampled)")
+        }
+        #expect(cut >= 100 && missed >= 20, "cut \(cut), missed \(missed)")
+    }
+
     @Test("the bound a cell carries from its parent's measured point is never below the distance it bounds")
     func carriedBoundHolds() {
         var rng = SeededGenerator(seed: 11)

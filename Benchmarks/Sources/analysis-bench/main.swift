@@ -257,6 +257,20 @@ if only == nil || only == "proximity" {
 print("peak RSS after proximity: \(peakRSS())")
 }
 
+if only == nil || only == "proximity" || only == "near" {
+    // Imprecise locations: the same points at geo-precision 2 (within 5 km of the place), so
+    // each gets the border distance bounds over its disc. No peer computes these; the line
+    // is here to follow the cost of the disc search from one build to the next.
+    let n = 100_000
+    let sample = Array(points.prefix(n))
+    let t0 = now(), c0 = cpu()
+    let results = proximity.measure(sample, precisions: Array(repeating: .near, count: n),
+                                    areaBoundsKm: Array(repeating: nil, count: n))
+    let undecided = results.lazy.filter { $0.band == nil }.count
+    print(String(format: "\nnear precision (5 km disc: distance bounds and band), %d points, 2 workers: %.3f s (%.3f cpu s), "
+                 + "%d with the band undecided", n, now() - t0, cpu() - c0, undecided))
+}
+
 if only == nil || only == "dbscan" {
     print("\n== DBSCAN eps 1 km, minPoints 10 (exact geodesic), 2 workers ==")
     print("n        incidentmap s (cpu s)    clusters   noise      sklearn haversine s   clusters   peak MB   ratio"
