@@ -152,12 +152,16 @@ extension BorderProximity {
         let lowest = max(0, nearest.distance - radius)
         var start = nearest.distance
         if nearest.distance > 1e-6 {
-            let away = geodesic.direct(from: centre, azimuth: nearest.awayAzimuth, distance: radius).destination
-            // Its nearest segment is the centre's unless another stretch is in reach: the
-            // search starts there.
-            let there = index.nearest(to: away, geodesic: geodesic,
-                                      seed: index.nearest(to: away, onSegment: nearest.segment, geodesic: geodesic),
-                                      scratch: &scratch).distance
+            let away = geodesic.direct(from: centre, azimuth: nearest.awayAzimuth, distance: radius)
+            // Its nearest segment is the centre's unless another stretch is in reach, and its
+            // nearest point on that segment is the centre's, D + r from it: the geodesic from
+            // that point through the centre leaves the segment square (or, at a vertex, at 90°
+            // or more to both segments) and goes on to it. The search starts there, without
+            // measuring it again.
+            var seed = nearest
+            seed.distance = nearest.distance + radius
+            seed.awayAzimuth = away.azimuth2
+            let there = index.nearest(to: away.destination, geodesic: geodesic, seed: seed, scratch: &scratch).distance
             if there >= nearest.distance + radius - 1e-3 { return (lowest, there) }
             start = max(start, there)
         }
