@@ -230,32 +230,35 @@ extension BorderProximity {
                 // only when they cannot tell inside from outside.
                 let fromCentreBounds = frame.distanceBoundsFromCentre(x: cell.x, y: cell.y)
                 if fromCentreBounds.lower - reach > radius { continue }
+                // The point measured for the cell: its centre, or, when that lies outside the
+                // disc, the disc's edge toward it. The edge is in the disc and lies on the
+                // geodesic from the centre to the cell's centre, `overshoot` short of it, so no
+                // point of the cell is farther from the border than the edge's distance plus
+                // that plus the reach (which is within twice the reach).
                 let c = frame.point(cell.x, cell.y)
-                let onSegment = index.nearest(to: c, onSegment: cell.base.segment, geodesic: geodesic)
-                if onSegment.distance + reach <= best + tolerance { continue }
-                let fromCentre = fromCentreBounds.upper <= radius ? nil : geodesic.inverse(from: centre, to: c)
-                if let fromCentre, fromCentre.distance > radius {
+                var probe = c, overshoot = 0.0, px = cell.x, py = cell.y
+                if fromCentreBounds.upper > radius {
+                    let fromCentre = geodesic.inverse(from: centre, to: c)
                     if fromCentre.distance - reach > radius { continue }
-                    // Outside: the edge of the disc toward the cell is in the disc, and lies on
-                    // the geodesic from the centre to the cell's centre, `fromCentre - radius`
-                    // short of it, so no point of the cell is farther from the border than the
-                    // edge's distance plus that plus the reach (which is within twice the reach).
-                    let edge = geodesic.direct(from: centre, azimuth: fromCentre.azimuth1, distance: radius).destination
-                    let nearest = index.nearest(to: edge, geodesic: geodesic, scratch: &scratch)
-                    best = max(best, nearest.distance)
-                    let flat = frame.flat(edge)
-                    let base = SearchBase(x: flat.x, y: flat.y, nearest: nearest)
-                    scored.append((cell.x, cell.y, base,
-                                   min(carried, nearest.distance + fromCentre.distance - radius + reach,
-                                       base.bound(overCellX: cell.x, y: cell.y, half: half, rim: rim, slack: slack))))
-                } else {
-                    let nearest = index.nearest(to: c, geodesic: geodesic, seed: onSegment, scratch: &scratch)
-                    best = max(best, nearest.distance)
-                    let base = SearchBase(x: cell.x, y: cell.y, nearest: nearest)
-                    scored.append((cell.x, cell.y, base,
-                                   min(carried, nearest.distance + reach,
-                                       base.bound(overCellX: cell.x, y: cell.y, half: half, rim: rim, slack: slack))))
+                    if fromCentre.distance > radius {
+                        probe = geodesic.direct(from: centre, azimuth: fromCentre.azimuth1, distance: radius).destination
+                        overshoot = fromCentre.distance - radius
+                        (px, py) = frame.flat(probe)
+                    }
                 }
+                // First the distance to the parent's nearest segment alone: it bounds the cell
+                // as the full distance would, and is where the full search starts.
+                let onSegment = index.nearest(to: probe, onSegment: cell.base.segment, geodesic: geodesic)
+                let onBase = SearchBase(x: px, y: py, nearest: onSegment)
+                let segmentBound = min(onSegment.distance + overshoot + reach,
+                                       onBase.bound(overCellX: cell.x, y: cell.y, half: half, rim: rim, slack: slack))
+                if segmentBound <= best + tolerance { continue }
+                let nearest = index.nearest(to: probe, geodesic: geodesic, seed: onSegment, scratch: &scratch)
+                best = max(best, nearest.distance)
+                let base = SearchBase(x: px, y: py, nearest: nearest)
+                scored.append((cell.x, cell.y, base,
+                               min(carried, segmentBound, nearest.distance + overshoot + reach,
+                                   base.bound(overCellX: cell.x, y: cell.y, half: half, rim: rim, slack: slack))))
             }
             // Cells this small are finished (twice the reach is the margin a cell whose centre
             // was outside needs).
