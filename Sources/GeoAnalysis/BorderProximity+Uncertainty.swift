@@ -150,7 +150,7 @@ extension BorderProximity {
     func discBounds(centre: Coordinate, nearest: BorderIndex.Nearest, radius: Double,
                     scratch: inout BorderIndex.Scratch) -> (min: Double, max: Double) {
         let lowest = max(0, nearest.distance - radius)
-        var start = nearest.distance
+        let start = nearest.distance
         if nearest.distance > 1e-6 {
             let away = geodesic.direct(from: centre, azimuth: nearest.awayAzimuth, distance: radius)
             // Its nearest segment is the centre's unless another stretch is in reach, and its
@@ -161,9 +161,10 @@ extension BorderProximity {
             var seed = nearest
             seed.distance = nearest.distance + radius
             seed.awayAzimuth = away.azimuth2
-            let there = index.nearest(to: away.destination, geodesic: geodesic, seed: seed, scratch: &scratch).distance
-            if there >= nearest.distance + radius - 1e-3 { return (lowest, there) }
-            start = max(start, there)
+            let there = index.nearest(to: away.destination, geodesic: geodesic, seed: seed, scratch: &scratch)
+            if there.distance >= nearest.distance + radius - 1e-3 { return (lowest, there.distance) }
+            return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: max(start, there.distance),
+                                                nearest: nearest, measured: (away.destination, there), scratch: &scratch))
         }
         return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: start, nearest: nearest,
                                             scratch: &scratch))
@@ -188,7 +189,12 @@ extension BorderProximity {
     /// before the bound fell within the tolerance; with the edge's cut they are dropped at a
     /// few tens of metres (100,000 bench points at geo-precision 2: `geod_inverse` calls
     /// 2.04 M → 0.74 M).
+    ///
+    /// `measured` is a point of the disc already measured (the one straight away from the
+    /// border): the first cells near it carry its bound and start from its segment, which is
+    /// the other stretch that made the search necessary.
     func searchedDiscMaximum(centre: Coordinate, radius: Double, start: Double, nearest centreNearest: BorderIndex.Nearest,
+                             measured: (point: Coordinate, nearest: BorderIndex.Nearest)? = nil,
                              tolerance: Double = 10, scratch: inout BorderIndex.Scratch) -> Double {
         let frame = FlatFrame(centre: centre)
         let stretch = FlatFrame.stretch(radius: radius, latitude: frame.phi)
@@ -205,11 +211,19 @@ extension BorderProximity {
         let rim = frame.rim(radius: radius), slack = stretch - 1
         var cells: [SearchCell] = []
         var half = side / 4
-        let centreBase = SearchBase(x: 0, y: 0, nearest: centreNearest)
+        var bases = [SearchBase(x: 0, y: 0, nearest: centreNearest)]
+        if let measured {
+            let flat = frame.flat(measured.point)
+            bases.append(SearchBase(x: flat.x, y: flat.y, nearest: measured.nearest))
+        }
         for i in 0..<4 {
             for j in 0..<4 {
-                cells.append(SearchCell(x: -side + half * Double(2 * i + 1), y: -side + half * Double(2 * j + 1),
-                                        parentBound: .infinity, base: centreBase))
+                let x = -side + half * Double(2 * i + 1), y = -side + half * Double(2 * j + 1)
+                let base = bases.min {
+                    $0.bound(overCellX: x, y: y, half: half, rim: rim, slack: slack)
+                        < $1.bound(overCellX: x, y: y, half: half, rim: rim, slack: slack)
+                }!
+                cells.append(SearchCell(x: x, y: y, parentBound: .infinity, base: base))
             }
         }
         var next: [SearchCell] = []
