@@ -16,6 +16,14 @@ struct CalendarDateTests {
         #expect(CalendarDate(iso: text) == nil)
     }
 
+    /// Four-digit years are written digit by digit; others as before (padded to four, signed).
+    @Test(arguments: [(0, 1, 1, "0000-01-01"), (7, 2, 3, "0007-02-03"), (999, 12, 31, "0999-12-31"),
+                      (2021, 10, 9, "2021-10-09"), (9999, 12, 31, "9999-12-31"), (10000, 1, 1, "10000-01-01"),
+                      (-44, 3, 15, "0-44-03-15")])
+    func descriptionsAreISO(year: Int, month: Int, day: Int, text: String) {
+        #expect(CalendarDate(year: year, month: month, day: day).description == text)
+    }
+
     @Test func dayNumbersCountFromTheEpoch() {
         #expect(CalendarDate(year: 1970, month: 1, day: 1).dayNumber == 0)
         #expect(CalendarDate(year: 2021, month: 3, day: 5).adding(days: 30) == CalendarDate(year: 2021, month: 4, day: 4))
