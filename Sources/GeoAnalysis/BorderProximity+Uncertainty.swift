@@ -187,8 +187,7 @@ extension BorderProximity {
     /// is cut off by the disc's edge where the distance grows straight out of the disc. With
     /// the reach alone, cells along the edge near the maximum had to be cut down to metres
     /// before the bound fell within the tolerance; with the edge's cut they are dropped at a
-    /// few tens of metres (100,000 bench points at geo-precision 2: `geod_inverse` calls
-    /// 2.04 M → 0.74 M).
+    /// few tens of metres.
     ///
     /// `measured` is a point of the disc already measured (the one straight away from the
     /// border): the first cells near it carry its bound and start from its segment, which is
@@ -233,11 +232,16 @@ extension BorderProximity {
             scored.removeAll(keepingCapacity: true)
             for cell in cells {
                 if cell.parentBound <= best + tolerance { continue }
+                /// A measured point's second-order bound at its largest over this cell's part of the disc.
+                func overCell(_ base: SearchBase) -> Double {
+                    base.bound(overCellX: cell.x, y: cell.y, half: half, rim: rim, slack: slack)
+                }
                 // Before measuring: the distance from the parent's measured point to its
-                // nearest border point, carried to this cell's centre to second order, bounds
-                // the border distance there from above.
+                // nearest border point, carried to this cell to second order (at its centre
+                // plus its reach, or at its largest over its part of the disc), bounds the
+                // border distance there from above.
                 let carried = min(cell.parentBound, cell.base.bound(atX: cell.x, y: cell.y, slack: slack) + reach,
-                                  cell.base.bound(overCellX: cell.x, y: cell.y, half: half, rim: rim, slack: slack))
+                                  overCell(cell.base))
                 if carried <= best + tolerance { continue }
                 // The geodesic distance from the centre lies between the local-metric bounds
                 // of `EllipsoidMetric`, within a thousandth of each other here; it is measured
@@ -264,15 +268,13 @@ extension BorderProximity {
                 // as the full distance would, and is where the full search starts.
                 let onSegment = index.nearest(to: probe, onSegment: cell.base.segment, geodesic: geodesic)
                 let onBase = SearchBase(x: px, y: py, nearest: onSegment)
-                let segmentBound = min(onSegment.distance + overshoot + reach,
-                                       onBase.bound(overCellX: cell.x, y: cell.y, half: half, rim: rim, slack: slack))
+                let segmentBound = min(onSegment.distance + overshoot + reach, overCell(onBase))
                 if segmentBound <= best + tolerance { continue }
                 let nearest = index.nearest(to: probe, geodesic: geodesic, seed: onSegment, scratch: &scratch)
                 best = max(best, nearest.distance)
                 let base = SearchBase(x: px, y: py, nearest: nearest)
                 scored.append((cell.x, cell.y, base,
-                               min(carried, segmentBound, nearest.distance + overshoot + reach,
-                                   base.bound(overCellX: cell.x, y: cell.y, half: half, rim: rim, slack: slack))))
+                               min(carried, segmentBound, nearest.distance + overshoot + reach, overCell(base))))
             }
             // Cells this small are finished (twice the reach is the margin a cell whose centre
             // was outside needs).
