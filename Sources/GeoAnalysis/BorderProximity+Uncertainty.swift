@@ -232,7 +232,7 @@ extension BorderProximity {
             scored.removeAll(keepingCapacity: true)
             for cell in cells {
                 if cell.parentBound <= best + tolerance { continue }
-                /// A measured point's second-order bound at its largest over this cell's part of the disc.
+                // A measured point's second-order bound at its largest over this cell's part of the disc.
                 func overCell(_ base: SearchBase) -> Double {
                     base.bound(overCellX: cell.x, y: cell.y, half: half, rim: rim, slack: slack)
                 }
