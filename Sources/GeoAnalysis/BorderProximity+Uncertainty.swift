@@ -451,10 +451,13 @@ struct FlatFrame {
     /// `radius` metres: a disc point's lower distance bound (below) is at most `radius`, and
     /// over the disc's latitudes that bound is at least the smaller ratio of the least radii
     /// to the centre's times the flat length.
+    /// Infinite (no cut) where the parallels shrink to nothing, at a pole.
     func rim(radius: Double) -> Double {
         let reach = 1.01 * radius / m + EllipsoidMetric.bulge(distance: 1.01 * radius, latitude: phi)
         let least = EllipsoidMetric.minima(lo: phi - reach, hi: phi + reach)
-        return radius / min(least.m / m, least.p / p) * (1 + 1e-9) + 1e-3
+        let ratio = min(least.m / m, least.p / p)
+        guard ratio > 0, ratio.isFinite else { return .infinity }
+        return radius / ratio * (1 + 1e-9) + 1e-3
     }
 
     /// Lower and upper bounds of the geodesic distance from the centre to `point(x, y)`: the

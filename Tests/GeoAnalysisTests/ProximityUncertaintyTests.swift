@@ -228,6 +228,9 @@ struct ProximityUncertaintyTests {
                     "square (\(cx), \(cy)) ± \(half), g (\(gx), \(gy)): \(exact) > \(sampled)")
         }
         #expect(cut >= 100 && missed >= 20, "cut \(cut), missed \(missed)")
+        // No circle (a rim at infinity, as at a pole): the square's best corner.
+        let corner = SearchBase.largestStep(alongX: 0.6, y: -0.8, cellX: 2, y: 3, half: 1, rim: .infinity)
+        #expect(corner == 0.6 * 3 - 0.8 * 2)
     }
 
     @Test("the bound a cell carries from its parent's measured point is never below the distance it bounds")
