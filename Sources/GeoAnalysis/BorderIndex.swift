@@ -153,21 +153,16 @@ struct BorderIndex: Sendable {
                 walk.open = false
                 return nil
             }
+            // The turn at the shared vertex, from the segment that enters it to the one that
+            // leaves it; walking backward, the line is followed against its direction.
+            let (entering, leaving) = forward ? (walk.segment, next) : (next, walk.segment)
+            let turn = remainder(index.segments[leaving].azimuth1 - index.azimuthB[entering], 360) * EllipsoidMetric.degree
+            let way = forward ? 1.0 : -1.0
+            walk.heading += way * turn
             let length = index.segments[next].length
-            let bound: Double
-            if forward {
-                walk.heading += remainder(index.segments[next].azimuth1 - index.azimuthB[walk.segment], 360)
-                    * EllipsoidMetric.degree
-                let ex = walk.x + length * cos(walk.heading), ey = walk.y + length * sin(walk.heading)
-                bound = BorderIndex.planarDistance(toX: px, y: py, fromSegmentX: walk.x, walk.y, ex, ey)
-                (walk.x, walk.y) = (ex, ey)
-            } else {
-                walk.heading -= remainder(index.segments[walk.segment].azimuth1 - index.azimuthB[next], 360)
-                    * EllipsoidMetric.degree
-                let sx = walk.x - length * cos(walk.heading), sy = walk.y - length * sin(walk.heading)
-                bound = BorderIndex.planarDistance(toX: px, y: py, fromSegmentX: sx, sy, walk.x, walk.y)
-                (walk.x, walk.y) = (sx, sy)
-            }
+            let x = walk.x + way * length * cos(walk.heading), y = walk.y + way * length * sin(walk.heading)
+            let bound = BorderIndex.planarDistance(toX: px, y: py, fromSegmentX: walk.x, walk.y, x, y)
+            (walk.x, walk.y) = (x, y)
             walk.travelled += length
             walk.segment = next
             let lower = bound - BorderIndex.layoutAllowance(distance: distance, travelled: walk.travelled)

@@ -150,7 +150,8 @@ extension BorderProximity {
     func discBounds(centre: Coordinate, nearest: BorderIndex.Nearest, radius: Double,
                     scratch: inout BorderIndex.Scratch) -> (min: Double, max: Double) {
         let lowest = max(0, nearest.distance - radius)
-        let start = nearest.distance
+        var start = nearest.distance
+        var measured: (point: Coordinate, nearest: BorderIndex.Nearest)?
         if nearest.distance > 1e-6 {
             let away = geodesic.direct(from: centre, azimuth: nearest.awayAzimuth, distance: radius)
             // Its nearest segment is the centre's unless another stretch is in reach, and its
@@ -163,11 +164,11 @@ extension BorderProximity {
             seed.awayAzimuth = away.azimuth2
             let there = index.nearest(to: away.destination, geodesic: geodesic, seed: seed, scratch: &scratch)
             if there.distance >= nearest.distance + radius - 1e-3 { return (lowest, there.distance) }
-            return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: max(start, there.distance),
-                                                nearest: nearest, measured: (away.destination, there), scratch: &scratch))
+            start = max(start, there.distance)
+            measured = (away.destination, there)
         }
         return (lowest, searchedDiscMaximum(centre: centre, radius: radius, start: start, nearest: nearest,
-                                            scratch: &scratch))
+                                            measured: measured, scratch: &scratch))
     }
 
     /// The largest border distance over the disc, at most `tolerance` metres below the true
