@@ -227,12 +227,14 @@ if only == nil || only == "proximity" {
     print("load average at start: \(loadAverage()) (2 cores)")
     print("n        incidentmap s (cpu s)         shapely+UTM s   ratio   |UTM - geodesic| median / max m"
           + (withPostGIS ? "   PostGIS geography s (cpu s)   ratio wall / cpu   |PostGIS - ours| median / max m, share > 1 m" : ""))
+    var largest: (results: [ProximityResult], seconds: Double) = ([], 0)
     for n in sizes {
         let sample = Array(points.prefix(n))
         _ = proximity.measure(Array(sample.prefix(1000)))
         let t0 = now(), c0 = cpu()
         let results = proximity.measure(sample)
         let ours = now() - t0, oursCPU = cpu() - c0
+        if n == sizes.last { largest = (results, ours) }
         let metres = results.map { $0.distanceKm * 1000 }
         let input = tmp + "/analysis-bench-points-\(n).f64"
         let output = tmp + "/analysis-bench-shapely-\(n).f64"
@@ -254,6 +256,27 @@ if only == nil || only == "proximity" {
         }
         print(String(format: "%-8d %12.3f (%7.3f) ", n, ours, oursCPU) + peerText)
 }
+    // The floor under the largest run: the two geodesic distances every point's answer
+    // contains (to its nearest border point, to its nearest crossing), through PROJ's
+    // geod_inverse on the same 2 workers, with no search, no side, no band and not even the
+    // geod_position of the nearest point (so a lower bound on any exact method through PROJ).
+    let n = largest.results.count
+    let floorInputs = (0..<2).map { w -> (points: [Coordinate], feet: [Coordinate], crossings: [Coordinate]) in
+        let range = (n * w / 2)..<(n * (w + 1) / 2)
+        return (Array(points[range]), range.map { largest.results[$0].nearestPoint },
+                range.map { crossings[largest.results[$0].nearestCrossingIndex ?? 0].coordinate })
+    }
+    let f0 = now(), fc0 = cpu()
+    DispatchQueue.concurrentPerform(iterations: 2) { w in
+        let input = floorInputs[w]
+        var metres = [Double](repeating: 0, count: input.points.count)
+        Geodesic.wgs84.distances(from: input.feet, to: input.points, into: &metres)
+        Geodesic.wgs84.distances(from: input.points, to: input.crossings, into: &metres)
+    }
+    let floor = now() - f0
+    print(String(format: "floor at %d: the two geod_inverse calls each answer holds (border, crossing), alone, "
+                 + "2 workers: %.3f s (%.3f cpu s), %.0f %% of incidentmap's %.3f s", n, floor, cpu() - fc0,
+                 100 * floor / largest.seconds, largest.seconds))
 print("peak RSS after proximity: \(peakRSS())")
 }
 
