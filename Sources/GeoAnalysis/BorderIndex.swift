@@ -156,7 +156,8 @@ struct BorderIndex: Sendable {
             // The turn at the shared vertex, from the segment that enters it to the one that
             // leaves it; walking backward, the line is followed against its direction.
             let (entering, leaving) = forward ? (walk.segment, next) : (next, walk.segment)
-            let turn = remainder(index.segments[leaving].azimuth1 - index.azimuthB[entering], 360) * EllipsoidMetric.degree
+            let turn = EllipsoidMetric.azimuthDifference(index.segments[leaving].azimuth1 - index.azimuthB[entering])
+                * EllipsoidMetric.degree
             let way = forward ? 1.0 : -1.0
             walk.heading += way * turn
             let length = index.segments[next].length
@@ -465,7 +466,7 @@ struct BorderIndex: Sendable {
             result.awayAzimuth = inverse.azimuth2
             result.end = s == 0 ? 0 : (s == length ? 1 : -1)
             result.along = s
-            let angle = remainder(inverse.azimuth1 - foot.azimuth, 360)
+            let angle = EllipsoidMetric.azimuthDifference(inverse.azimuth1 - foot.azimuth)
             result.bearing = angle
             let step = inverse.distance * cos(angle * EllipsoidMetric.degree)
             let next = min(length, max(0, s + step))

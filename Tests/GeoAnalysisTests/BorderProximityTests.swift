@@ -215,6 +215,23 @@ struct SegmentRefinementTests {
     /// A refinement that ends on a planar step (no inverse at the new foot) must report what
     /// an exact inverse from its point says: the distance, and both azimuths, which the
     /// vertex rule and the disc search's bounds rely on.
+    @Test("the difference of two azimuths wraps as remainder(x, 360) does")
+    func azimuthDifferenceWraps() {
+        var rng = SeededGenerator(seed: 29)
+        var cases: [(Double, Double)] = [(180, -180), (-180, 180), (180, 180), (0, 180), (0, -180), (90, -90.5),
+                                         (-90, 90.5), (179.999999, -179.999999), (-0.0, 0), (1e-300, -1e-300)]
+        for _ in 0..<100_000 {
+            cases.append((Double.random(in: -180...180, using: &rng), Double.random(in: -180...180, using: &rng)))
+        }
+        for (a, b) in cases {
+            let wrapped = EllipsoidMetric.azimuthDifference(a - b)
+            // Equal values (a zero's sign may differ, which no caller can see: it feeds
+            // cos, sin and a comparison with 0).
+            #expect(wrapped == remainder(a - b, 360), "\(a) - \(b)")
+            #expect(abs(wrapped) <= 180)
+        }
+    }
+
     @Test("a refinement's distance and azimuths are those of an exact inverse from its nearest point")
     func refinementMatchesInverse() {
         let line = Reference.syntheticBorder(seed: 3)
