@@ -56,11 +56,13 @@ extension BorderProximity {
     /// entry per point (see ``boundsKm(over:)``), used for region precision.
     ///
     /// Points are dealt to the workers in turn rather than in halves, so that the costly
-    /// imprecise ones, wherever they gather in the input, are shared evenly. A point repeated
-    /// with the same precision and area is measured once: in an export, every incident in or
-    /// near a town carries that town's coordinates, so a few thousand places stand for
-    /// hundreds of thousands of rows (and an imprecise one's bounds take a search of the
-    /// border where an exact point takes one look-up).
+    /// imprecise ones, wherever they gather in the input, are shared evenly. When points
+    /// repeat often (``repeatsOften(_:)``), a point repeated with the same precision and area
+    /// is measured once: in an export, every incident in or near a town carries that town's
+    /// coordinates, so a few thousand places stand for hundreds of thousands of rows (and an
+    /// imprecise one's bounds take a search of the border where an exact point takes one
+    /// look-up). Otherwise grouping a million nearly distinct points would cost a tenth of
+    /// measuring them, on one thread, for almost nothing.
     public func measure(_ points: [Coordinate], precisions: [GeoPrecision],
                         areaBoundsKm: [(min: Double, max: Double)?], regionRadiusKm: Double = 30,
                         workers: Int = 2) -> [ProximityResult] {
@@ -69,18 +71,21 @@ extension BorderProximity {
         let n = points.count
         guard n > 0 else { return [] }
         let workers = max(1, min(workers, n))
-        let repeats = Self.repeatedPoints(points, precisions: precisions, areaBoundsKm: areaBoundsKm)
+        let repeats = Self.repeatsOften(points)
+            ? Self.repeatedPoints(points, precisions: precisions, areaBoundsKm: areaBoundsKm) : nil
         return [ProximityResult](unsafeUninitializedCapacity: n) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var scratch = BorderIndex.Scratch()
-                for i in stride(from: w, to: n, by: workers) where repeats[i] == nil {
+                for i in stride(from: w, to: n, by: workers) where repeats?[i] == nil {
                     (base + i).initialize(to: measure(points[i], precision: precisions[i], areaBoundsKm: areaBoundsKm[i],
                                                       regionRadiusKm: regionRadiusKm, scratch: &scratch))
                 }
             }
-            for i in 0..<n {
-                if let first = repeats[i] { (base + i).initialize(to: base[first]) }
+            if let repeats {
+                for i in 0..<n {
+                    if let first = repeats[i] { (base + i).initialize(to: base[first]) }
+                }
             }
             initialized = n
         }
