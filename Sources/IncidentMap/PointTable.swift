@@ -22,7 +22,7 @@ public struct PointTable {
     /// Reads a CSV with latitude/longitude columns or a GeoJSON FeatureCollection of points.
     public static func read(_ path: String) throws -> PointTable {
         let url = URL(fileURLWithPath: path)
-        guard let data = try? Data(contentsOf: url) else {
+        guard let data = try? TableReader.contents(of: url) else {
             throw PipelineError.input(InputError(file: path, problem: "no such file or cannot be read",
                                                  hint: "check the path"))
         }

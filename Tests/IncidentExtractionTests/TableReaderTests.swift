@@ -41,6 +41,30 @@ struct TableReaderTests {
         #expect(result.incidents[1].fatalities == nil, "an empty count is unknown, not 0")
     }
 
+    @Test("a table past the mapping size reads from its file as from its bytes, errors and all")
+    func largeFileIsReadFromItsMapping() throws {
+        // Long notes keep the row count, and so the test's time, small.
+        let notes = String(repeating: "shelling reported, houses damaged; ", count: 40)
+        let row = TableReader.mappedBytes / notes.utf8.count + 1
+        let text = "event_id,event_date,latitude,longitude,notes\n" + (1...row).map {
+            "E\($0),2024-02-\(10 + $0 % 18),36.\($0 % 1000),37.\($0 % 977),\"\(notes)\($0)\"\n"
+        }.joined()
+        #expect(text.utf8.count > TableReader.mappedBytes)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-large-\(getpid()).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(text.utf8).write(to: url)
+        #expect(try TableReader.contents(of: url) == Data(text.utf8))
+        let fromFile = try reader.read(url)
+        let fromBytes = try reader.read(Data(text.utf8), file: url.path, format: .csv)
+        #expect(fromFile.incidents.count == row)
+        #expect(fromFile.incidents.map(\.eventID) == fromBytes.incidents.map(\.eventID))
+        #expect(fromFile.incidents.last?.coordinate == fromBytes.incidents.last?.coordinate)
+        // A bad last row is found at its line in the mapped file too.
+        try Data((text + "E0,2024-13-45,36.1,37.1,bad date\n").utf8).write(to: url)
+        #expect(throws: InputError.self) { try reader.read(url) }
+        do { _ = try reader.read(url) } catch let e as InputError { #expect(e.line == row + 2) }
+    }
+
     @Test func quotedFieldsWithNewlinesKeepLineNumbers() throws {
         let csv = "id,lat,lon,notes\n1,36,37,\"two\nlines\"\n2,36,37,x,extra\n"
         let e = error(csv)
