@@ -37,6 +37,11 @@ public struct BoundingBox: Sendable, Hashable, Codable {
     }
 
     /// The smallest box holding all `coordinates`, or nil when there are none.
+    ///
+    /// Inlinable, so that callers in other modules get it specialised for their sequence:
+    /// through the generic entry point, the incidents layer's box over a million lazily
+    /// mapped coordinates took 0.3 s on one thread instead of milliseconds.
+    @inlinable
     public init?<S: Sequence>(covering coordinates: S) where S.Element == Coordinate {
         var iterator = coordinates.makeIterator()
         guard let first = iterator.next() else { return nil }

@@ -30,6 +30,14 @@ func statusMiB(_ key: String) -> Double {
 
 func peakRSSMiB() -> Double { statusMiB("VmHWM") }
 
+/// This process's CPU seconds so far, in user space and in the kernel (every thread).
+func cpuTimes() -> (user: Double, kernel: Double) {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+    return (s(usage.ru_utime), s(usage.ru_stime))
+}
+
 /// An ACLED-export-shaped CSV: incidents in a few hundred hot spots over northern Syria and
 /// southern Turkey (so DBSCAN finds clusters) across one year.
 func writeCSV(rows: Int, to url: URL) throws {
@@ -108,18 +116,21 @@ if formats.count < 3 { print("pipeline-bench: writing \(formats.map(\.rawValue).
 let configuration = MapConfiguration(inputs: [csv.path], outputDirectory: work.appendingPathComponent("out").path,
                                      epsKm: 1, minPoints: 10, formats: formats,
                                      gazetteerDirectory: gazetteer)
-let start = now()
-var last = start
+let start = now(), startCPU = cpuTimes()
+var last = start, lastCPU = startCPU
 let summary = try Pipeline.map(configuration) { phase in
-    let t = now()
-    // Memory in use and the peak so far, when each phase ends.
-    print(String(format: "  %6.2f s  (%5.0f MiB now, %5.0f MiB peak)  then: %@", t - last, statusMiB("VmRSS"),
-                 peakRSSMiB(), phase))
+    let t = now(), c = cpuTimes()
+    // Wall time and CPU (user + kernel) of the phase that ends, memory in use and the peak so far.
+    print(String(format: "  %6.2f s  (cpu %5.2f + %5.2f)  (%5.0f MiB now, %5.0f MiB peak)  then: %@", t - last,
+                 c.user - lastCPU.user, c.kernel - lastCPU.kernel, statusMiB("VmRSS"), peakRSSMiB(), phase))
     last = t
+    lastCPU = c
 }
-let seconds = now() - start
+let seconds = now() - start, endCPU = cpuTimes()
 print(String(format: "incidentmap map (read, proximity, DBSCAN eps 1 km/min 10, GeoJSON+KML+GPKG): %.2f s, peak RSS %.0f MiB",
              seconds, peakRSSMiB()))
+print(String(format: "  cpu %.2f s user + %.2f s kernel (%.2f s of wall on both cores)", endCPU.user - startCPU.user,
+             endCPU.kernel - startCPU.kernel, (endCPU.user - startCPU.user + endCPU.kernel - startCPU.kernel) / 2))
 print("  \(summary.report.counts.incidents) incidents, \(summary.report.counts.clusters) clusters")
 
 print(seconds <= 15 ? "target (15 s): met" : "target (15 s): NOT met")
