@@ -212,9 +212,6 @@ struct BorderProximityTests {
 
 @Suite("Segment refinement")
 struct SegmentRefinementTests {
-    /// A refinement that ends on a planar step (no inverse at the new foot) must report what
-    /// an exact inverse from its point says: the distance, and both azimuths, which the
-    /// vertex rule and the disc search's bounds rely on.
     @Test("the difference of two azimuths wraps as remainder(x, 360) does")
     func azimuthDifferenceWraps() {
         var rng = SeededGenerator(seed: 29)
@@ -232,6 +229,9 @@ struct SegmentRefinementTests {
         }
     }
 
+    /// A refinement that ends on a planar step (no inverse at the new foot) must report what
+    /// an exact inverse from its point says: the distance, and both azimuths, which the
+    /// vertex rule and the disc search's bounds rely on.
     @Test("a refinement's distance and azimuths are those of an exact inverse from its nearest point")
     func refinementMatchesInverse() {
         let line = Reference.syntheticBorder(seed: 3)
