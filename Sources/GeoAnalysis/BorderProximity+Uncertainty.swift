@@ -55,8 +55,9 @@ extension BorderProximity {
     /// Proximity of each point at its precision, on `workers` threads; `areaBoundsKm` has one
     /// entry per point (see ``boundsKm(over:)``), used for region precision.
     ///
-    /// Points are dealt to the workers in turn rather than in halves, so that the costly
-    /// imprecise ones, wherever they gather in the input, are shared evenly. When points
+    /// Workers take the points in short runs from a shared queue (``WorkChunks``) rather
+    /// than in fixed shares, so that the costly imprecise ones, wherever and however they
+    /// fall in the input, keep both busy to the end. When points
     /// repeat often (``repeatsOften(_:)``), a point repeated with the same precision and area
     /// is measured once: in an export, every incident in or near a town carries that town's
     /// coordinates, so a few thousand places stand for hundreds of thousands of rows (and an
@@ -73,13 +74,17 @@ extension BorderProximity {
         let workers = max(1, min(workers, n))
         let repeats = Self.repeatsOften(points)
             ? Self.repeatedPoints(points, precisions: precisions, areaBoundsKm: areaBoundsKm) : nil
+        let chunks = WorkChunks(count: n, size: Self.chunkSize)
         return [ProximityResult](unsafeUninitializedCapacity: n) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 var scratch = BorderIndex.Scratch()
-                for i in stride(from: w, to: n, by: workers) where repeats?[i] == nil {
-                    (base + i).initialize(to: measure(points[i], precision: precisions[i], areaBoundsKm: areaBoundsKm[i],
-                                                      regionRadiusKm: regionRadiusKm, scratch: &scratch))
+                while let range = chunks.take() {
+                    for i in range where repeats?[i] == nil {
+                        (base + i).initialize(to: measure(points[i], precision: precisions[i],
+                                                          areaBoundsKm: areaBoundsKm[i],
+                                                          regionRadiusKm: regionRadiusKm, scratch: &scratch))
+                    }
                 }
             }
             if let repeats {

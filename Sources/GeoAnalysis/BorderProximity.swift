@@ -76,9 +76,15 @@ public struct BorderProximity: Sendable {
     /// Number of geodesic segments of the border.
     public var segmentCount: Int { index.segmentCount }
 
+    /// Points per run that a worker takes from the shared queue of a batch: short enough
+    /// that the workers end within a few hundred points of each other, long enough that
+    /// taking a run costs nothing next to measuring it.
+    static let chunkSize = 256
+
     /// Proximity of each point (taken as exactly located), computed on `workers` threads.
     ///
-    /// Each worker keeps its own scratch space, so the loop allocates nothing per point.
+    /// Each worker keeps its own scratch space, so the loop allocates nothing per point, and
+    /// takes the points in short runs from a shared queue (``WorkChunks``).
     /// When the first points repeat often (an export gives every incident in a town the
     /// town's coordinates), each distinct point is measured once, as by
     /// ``measure(_:precisions:areaBoundsKm:regionRadiusKm:workers:)``.
@@ -90,15 +96,15 @@ public struct BorderProximity: Sendable {
                            areaBoundsKm: [(min: Double, max: Double)?](repeating: nil, count: n), workers: workers)
         }
         let workers = max(1, min(workers, n))
+        let chunks = WorkChunks(count: n, size: Self.chunkSize)
         return [ProximityResult](unsafeUninitializedCapacity: n) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress!
             points.withUnsafeBufferPointer { input in
                 nonisolated(unsafe) let input = input
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
                     var scratch = BorderIndex.Scratch()
-                    let lo = n * w / workers, hi = n * (w + 1) / workers
-                    for i in lo..<hi {
-                        (base + i).initialize(to: measureExactly(input[i], scratch: &scratch))
+                    while let range = chunks.take() {
+                        for i in range { (base + i).initialize(to: measureExactly(input[i], scratch: &scratch)) }
                     }
                 }
             }

@@ -59,7 +59,8 @@ public struct ClusterSummaries {
 
         // A few clusters can hold most of the points, so workers take the largest first from
         // one shared queue rather than fixed shares.
-        let queue = WorkQueue(members.indices.sorted { members[$0].count > members[$1].count })
+        let largestFirst = members.indices.sorted { members[$0].count > members[$1].count }
+        let queue = WorkChunks(count: largestFirst.count, size: 1)
         var results = [Result<Cluster, Error>?](repeating: nil, count: members.count)
         let ratio = concaveRatio
         results.withUnsafeMutableBufferPointer { buffer in
@@ -67,28 +68,13 @@ public struct ClusterSummaries {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 var summariser = ClusterSummaries(context: GEOSContext())
                 summariser.concaveRatio = ratio
-                while let k = queue.next() {
+                while let next = queue.take() {
+                    let k = largestFirst[next.lowerBound]
                     slots[k] = Result { try summary(k, using: summariser) }
                 }
             }
         }
         return try results.map { try $0!.get() }
-    }
-
-    /// Cluster numbers handed out one at a time to whichever worker asks.
-    private final class WorkQueue: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [Int]
-        private var position = 0
-        init(_ items: [Int]) { self.items = items }
-
-        func next() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard position < items.count else { return nil }
-            position += 1
-            return items[position - 1]
-        }
     }
 
     /// The mean longitude and latitude: within centimetres of the geodesic centroid for

@@ -97,6 +97,26 @@ struct BorderProximityTests {
         for (k, row) in rows.enumerated() { #expect(batch[k] == proximity.measure(point: row), "row \(k)") }
     }
 
+    @Test("a batch's work queue hands out every point once, in runs, however many workers take them")
+    func workChunksCoverEachItemOnce() {
+        for (count, size) in [(0, 4), (1, 4), (10, 3), (1_000, 256), (7, 0), (100_000, 256)] {
+            let chunks = WorkChunks(count: count, size: size)
+            var taken = [[Range<Int>]](repeating: [], count: 4)
+            taken.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: 4) { w in
+                    while let range = chunks.take() { slots[w].append(range) }
+                }
+            }
+            let all = taken.flatMap { $0 }.sorted { $0.lowerBound < $1.lowerBound }
+            #expect(all.first?.lowerBound == (count > 0 ? 0 : nil), "\(count) in \(size)")
+            #expect(all.last?.upperBound == (count > 0 ? count : nil), "\(count) in \(size)")
+            #expect(zip(all, all.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "\(count) in \(size)")
+            #expect(all.allSatisfy { $0.count == max(1, size) || $0.upperBound == count }, "\(count) in \(size)")
+            #expect(chunks.take() == nil)
+        }
+    }
+
     @Test("nearest crossing equals the brute-force nearest")
     func crossings() {
         var rng = SeededGenerator(seed: 5)
