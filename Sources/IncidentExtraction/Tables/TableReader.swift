@@ -82,10 +82,11 @@ public struct TableReader: Sendable {
     /// into fresh memory took 0.3 to 0.6 s on one thread before parsing could start, while
     /// the kernel already holds the file's pages. The price is that another program cutting
     /// the file short while it is read would stop the run; small files, which copy in no
-    /// time, are copied.
+    /// time, are copied, and so is a large one whose file system refuses to map it.
     public static func contents(of url: URL) throws -> Data {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        return try Data(contentsOf: url, options: size >= mappedBytes ? .alwaysMapped : [])
+        if size >= mappedBytes, let mapped = try? Data(contentsOf: url, options: .alwaysMapped) { return mapped }
+        return try Data(contentsOf: url)
     }
 
     public func read(_ data: Data, file: String, format: TableFormat) throws -> TableReadResult {
