@@ -57,13 +57,13 @@ extension BorderProximity {
     ///
     /// Workers take the points in short runs from a shared queue (``WorkChunks``) rather
     /// than in fixed shares, so that the costly imprecise ones, wherever and however they
-    /// fall in the input, keep both busy to the end. When points
-    /// repeat often (``repeatsOften(_:)``), a point repeated with the same precision and area
-    /// is measured once: in an export, every incident in or near a town carries that town's
-    /// coordinates, so a few thousand places stand for hundreds of thousands of rows (and an
-    /// imprecise one's bounds take a search of the border where an exact point takes one
-    /// look-up). Otherwise grouping a million nearly distinct points would cost a tenth of
-    /// measuring them, on one thread, for almost nothing.
+    /// fall in the input, keep both busy to the end. When points repeat often
+    /// (``repeatsOften(_:)``), a point repeated with the same precision and area is measured
+    /// once: in an export, every incident in or near a town carries that town's coordinates,
+    /// so a few thousand places stand for hundreds of thousands of rows (and an imprecise
+    /// one's bounds take a search of the border where an exact point takes one look-up).
+    /// Otherwise grouping a million nearly distinct points would cost a tenth of measuring
+    /// them, on one thread, for almost nothing.
     public func measure(_ points: [Coordinate], precisions: [GeoPrecision],
                         areaBoundsKm: [(min: Double, max: Double)?], regionRadiusKm: Double = 30,
                         workers: Int = 2) -> [ProximityResult] {

@@ -77,7 +77,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 /// This process's CPU seconds so far, in user space and in the kernel (every thread).
-func cpuTimes() -> (user: Double, system: Double) {
+func cpuTimes() -> (user: Double, kernel: Double) {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
@@ -89,7 +89,7 @@ func measured(_ body: () throws -> Void) rethrows -> (seconds: Double, cpu: Stri
     let before = cpuTimes()
     let wall = try seconds(body)
     let after = cpuTimes()
-    return (wall, String(format: "cpu %.2f user + %.2f kernel", after.user - before.user, after.system - before.system))
+    return (wall, String(format: "cpu %.2f user + %.2f kernel", after.user - before.user, after.kernel - before.kernel))
 }
 
 /// Writes `bytes` bytes of one repeated 1 MiB block to `url` with plain write(2) calls and
