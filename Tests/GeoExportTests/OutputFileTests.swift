@@ -51,6 +51,72 @@ import Glibc
         #expect(try String(contentsOf: url, encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.txt"])
     }
+
+    /// The file's pages are advised away a window at a time as the writer passes them:
+    /// each complete window once to start its writeback, then the windows behind it again
+    /// to free what is clean; never a byte past what was written, and the file is whole.
+    @Test func writtenWindowsAreReleasedBehindTheWriter() throws {
+        let dir = try SampleLayers.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("out.txt")
+        let calls = Recorder()
+        let release = PageRelease(window: 1_000, lookBehind: 2) { _, offset, length in calls.add(offset, length) }
+        let file = try OutputFile(destination: url, chunkSize: 300, release: release)
+        var expected: [UInt8] = []
+        for i in 0..<1_000 {
+            let line = Array("row \(i)\n".utf8)
+            try file.append { $0.append(contentsOf: line) }
+            expected += line
+        }
+        try file.commit()
+        #expect(try Data(contentsOf: url) == Data(expected))
+        // 7,890 bytes: windows 0..<7 complete, the last 890 bytes stay.
+        let windows = expected.count / 1_000
+        var wanted: [Recorder.Call] = []
+        for k in 0..<windows {
+            wanted.append(.init(offset: k * 1_000, length: 1_000))
+            let behind = max(0, (k - 2) * 1_000)
+            if k > 0 { wanted.append(.init(offset: behind, length: k * 1_000 - behind)) }
+        }
+        #expect(calls.calls == wanted)
+    }
+
+    /// The advice the writer gives by default frees a written file's pages once they are
+    /// on disk: after it, fewer than half of them are still cached.
+    @Test func defaultAdviceFreesCleanPages() throws {
+        let dir = try SampleLayers.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("out.bin")
+        try Data(repeating: 0x41, count: 32 << 20).write(to: url)
+        let descriptor = open(url.path, O_RDONLY)
+        defer { close(descriptor) }
+        #expect(fdatasync(descriptor) == 0)
+        let pages = try residentPages(of: url)
+        PageRelease.dontNeed(descriptor, 0, 32 << 20)
+        #expect(try residentPages(of: url) < pages / 2)
+    }
+}
+
+/// How many of the file's pages are in the page cache (mincore(2) over a mapping of it).
+private func residentPages(of url: URL) throws -> Int {
+    let descriptor = open(url.path, O_RDONLY)
+    defer { close(descriptor) }
+    let size = Int(lseek(descriptor, 0, SEEK_END))
+    guard let map = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), map != MAP_FAILED else { return -1 }
+    defer { munmap(map, size) }
+    let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    var vector = [UInt8](repeating: 0, count: (size + pageSize - 1) / pageSize)
+    guard mincore(map, size, &vector) == 0 else { return -1 }
+    return vector.reduce(0) { $0 + Int($1 & 1) }
+}
+
+/// Records page-release advice from the writer's queue.
+private final class Recorder: @unchecked Sendable {
+    struct Call: Equatable { var offset, length: Int }
+    private let lock = NSLock()
+    private var recorded: [Call] = []
+    func add(_ offset: Int, _ length: Int) { lock.withLock { recorded.append(Call(offset: offset, length: length)) } }
+    var calls: [Call] { lock.withLock { recorded } }
 }
 
 /// Counts calls from the writer's queue.
