@@ -67,7 +67,7 @@ public enum GeoJSONWriter {
             reason: "feature \(feature.id) has \(feature.values.count) values for \(layer.fields.count) fields")
     }
 
-    private static func appendFeature(_ feature: Feature, keys: PackedBytes, to out: inout [UInt8]) {
+    private static func appendFeature<Sink: ByteSink & ~Copyable>(_ feature: Feature, keys: PackedBytes, to out: inout Sink) {
         out.append(literal: "{\"type\":\"Feature\",\"id\":")
         TextEscaping.appendJSONString(feature.id, to: &out)
         out.append(literal: ",\"geometry\":")
@@ -80,7 +80,7 @@ public enum GeoJSONWriter {
         out.append(literal: "}}")
     }
 
-    static func appendValue(_ value: PropertyValue, to out: inout [UInt8]) {
+    static func appendValue<Sink: ByteSink & ~Copyable>(_ value: PropertyValue, to out: inout Sink) {
         switch value {
         case .null:
             out.append(literal: "null")
@@ -96,7 +96,7 @@ public enum GeoJSONWriter {
     }
 
     /// Appends a GeoJSON geometry object; rings must already be oriented.
-    static func appendGeometry(_ geometry: Geometry, to out: inout [UInt8]) {
+    static func appendGeometry<Sink: ByteSink & ~Copyable>(_ geometry: Geometry, to out: inout Sink) {
         geometryOpenings.append(openingIndex(geometry), to: &out)
         switch geometry {
         case .point(let c):
@@ -130,8 +130,8 @@ public enum GeoJSONWriter {
         }
     }
 
-    private static func appendList<T>(_ items: [T], to out: inout [UInt8],
-                                      _ body: (T, inout [UInt8]) -> Void) {
+    private static func appendList<T, Sink: ByteSink & ~Copyable>(_ items: [T], to out: inout Sink,
+                                      _ body: (T, inout Sink) -> Void) {
         out.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -140,12 +140,12 @@ public enum GeoJSONWriter {
         out.append(UInt8(ascii: "]"))
     }
 
-    private static func appendPositions(_ cs: [Coordinate], to out: inout [UInt8]) {
+    private static func appendPositions<Sink: ByteSink & ~Copyable>(_ cs: [Coordinate], to out: inout Sink) {
         appendList(cs, to: &out) { appendPosition($0, to: &$1) }
     }
 
     @inline(__always)
-    private static func appendPosition(_ c: Coordinate, to out: inout [UInt8]) {
+    private static func appendPosition<Sink: ByteSink & ~Copyable>(_ c: Coordinate, to out: inout Sink) {
         out.append(UInt8(ascii: "["))
         NumberText.appendFixed6(c.longitude, to: &out)
         out.append(UInt8(ascii: ","))

@@ -12,7 +12,7 @@ enum GeoPackageGeometry {
     }
 
     /// Appends the blob for `geometry` to `out`, so a writer can reuse one buffer.
-    static func appendBlob(_ geometry: Geometry, srsID: Int32 = 4326, to out: inout [UInt8]) {
+    static func appendBlob<Sink: ByteSink & ~Copyable>(_ geometry: Geometry, srsID: Int32 = 4326, to out: inout Sink) {
         out.append(contentsOf: [0x47, 0x50, 0])  // "GP", version 0 (GeoPackage 1.x)
         let box = geometry.boundingBox
         // Flags: bit 0 little-endian; bits 1-3 envelope kind 1 (xy); bit 4 empty.
@@ -24,7 +24,7 @@ enum GeoPackageGeometry {
         appendWKB(geometry, to: &out)
     }
 
-    static func appendWKB(_ geometry: Geometry, to out: inout [UInt8]) {
+    static func appendWKB<Sink: ByteSink & ~Copyable>(_ geometry: Geometry, to out: inout Sink) {
         out.append(1)  // little-endian
         switch geometry {
         case .point(let c):
@@ -53,7 +53,7 @@ enum GeoPackageGeometry {
         }
     }
 
-    private static func appendPoints(_ cs: [Coordinate], to out: inout [UInt8]) {
+    private static func appendPoints<Sink: ByteSink & ~Copyable>(_ cs: [Coordinate], to out: inout Sink) {
         appendUInt32(UInt32(cs.count), to: &out)
         for c in cs {
             appendDouble(c.longitude, to: &out)
@@ -62,17 +62,17 @@ enum GeoPackageGeometry {
     }
 
     @inline(__always)
-    private static func appendUInt32(_ v: UInt32, to out: inout [UInt8]) {
+    private static func appendUInt32<Sink: ByteSink & ~Copyable>(_ v: UInt32, to out: inout Sink) {
         withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
     }
 
     @inline(__always)
-    private static func appendInt32(_ v: Int32, to out: inout [UInt8]) {
+    private static func appendInt32<Sink: ByteSink & ~Copyable>(_ v: Int32, to out: inout Sink) {
         withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
     }
 
     @inline(__always)
-    private static func appendDouble(_ v: Double, to out: inout [UInt8]) {
+    private static func appendDouble<Sink: ByteSink & ~Copyable>(_ v: Double, to out: inout Sink) {
         withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) }
     }
 

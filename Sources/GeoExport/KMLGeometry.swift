@@ -2,7 +2,7 @@ import GeoCore
 
 /// KML geometry elements: `lon,lat` tuples with six decimals, separated by spaces.
 enum KMLGeometry {
-    static func append(_ geometry: Geometry, to out: inout [UInt8]) {
+    static func append<Sink: ByteSink & ~Copyable>(_ geometry: Geometry, to out: inout Sink) {
         switch geometry {
         case .point(let c):
             out.append(literal: "<Point><coordinates>")
@@ -21,20 +21,20 @@ enum KMLGeometry {
         }
     }
 
-    private static func appendMulti<T>(_ parts: [T], to out: inout [UInt8], _ body: (T, inout [UInt8]) -> Void) {
+    private static func appendMulti<T, Sink: ByteSink & ~Copyable>(_ parts: [T], to out: inout Sink, _ body: (T, inout Sink) -> Void) {
         out.append(literal: "<MultiGeometry>")
         for part in parts { body(part, &out) }
         out.append(literal: "</MultiGeometry>")
     }
 
-    private static func appendLine(_ cs: [Coordinate], to out: inout [UInt8]) {
+    private static func appendLine<Sink: ByteSink & ~Copyable>(_ cs: [Coordinate], to out: inout Sink) {
         // tessellate: long border segments follow the ground instead of cutting under it.
         out.append(literal: "<LineString><tessellate>1</tessellate><coordinates>")
         appendTuples(cs, to: &out)
         out.append(literal: "</coordinates></LineString>")
     }
 
-    private static func appendPolygon(_ rings: [[Coordinate]], to out: inout [UInt8]) {
+    private static func appendPolygon<Sink: ByteSink & ~Copyable>(_ rings: [[Coordinate]], to out: inout Sink) {
         out.append(literal: "<Polygon><tessellate>1</tessellate>")
         for (i, ring) in rings.enumerated() {
             out.append(contentsOf: (i == 0 ? "<outerBoundaryIs>" : "<innerBoundaryIs>").utf8)
@@ -46,7 +46,7 @@ enum KMLGeometry {
         out.append(literal: "</Polygon>")
     }
 
-    private static func appendTuples(_ cs: [Coordinate], to out: inout [UInt8]) {
+    private static func appendTuples<Sink: ByteSink & ~Copyable>(_ cs: [Coordinate], to out: inout Sink) {
         for (i, c) in cs.enumerated() {
             if i > 0 { out.append(UInt8(ascii: " ")) }
             appendTuple(c, to: &out)
@@ -54,7 +54,7 @@ enum KMLGeometry {
     }
 
     @inline(__always)
-    private static func appendTuple(_ c: Coordinate, to out: inout [UInt8]) {
+    private static func appendTuple<Sink: ByteSink & ~Copyable>(_ c: Coordinate, to out: inout Sink) {
         NumberText.appendFixed6(c.longitude, to: &out)
         out.append(UInt8(ascii: ","))
         NumberText.appendFixed6(c.latitude, to: &out)

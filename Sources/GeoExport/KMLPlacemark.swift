@@ -105,7 +105,7 @@ struct PlacemarkContext {
     }
 
     /// `styleID`: the feature's StyleMap id when the caller already knows its category.
-    func appendPlacemark(_ feature: Feature, styleID: String? = nil, scratch: inout Scratch, to out: inout [UInt8]) {
+    func appendPlacemark<Sink: ByteSink & ~Copyable>(_ feature: Feature, styleID: String? = nil, scratch: inout Scratch, to out: inout Sink) {
         // Placemark order in the schema: name, description, TimePrimitive, styleUrl,
         // ExtendedData, Geometry.
         out.append(literal: "<Placemark id=\"")
@@ -151,7 +151,7 @@ struct PlacemarkContext {
 
     /// Appends value `i` of a placemark: formatted beforehand, or now.
     @inline(__always)
-    private func appendValue(_ i: Int, _ value: PropertyValue, formatted: PackedBytes, to out: inout [UInt8]) {
+    private func appendValue<Sink: ByteSink & ~Copyable>(_ i: Int, _ value: PropertyValue, formatted: PackedBytes, to out: inout Sink) {
         if formatsValuesFirst { formatted.append(i, to: &out) } else { Self.appendText(value, to: &out) }
     }
 
@@ -159,7 +159,7 @@ struct PlacemarkContext {
     /// numbers: reals in shortest round-trip form, integers in decimal, booleans as 1/0
     /// (xsd:boolean allows both spellings, but GDAL's LIBKML reader parses only 1/0).
     @inline(__always)
-    private static func appendText(_ value: PropertyValue, to out: inout [UInt8]) {
+    private static func appendText<Sink: ByteSink & ~Copyable>(_ value: PropertyValue, to out: inout Sink) {
         switch value {
         case .null: break
         case .integer(let v): NumberText.appendInteger(v, to: &out)
@@ -169,7 +169,7 @@ struct PlacemarkContext {
         }
     }
 
-    private func appendTimeSpan(_ feature: Feature, spans: inout SpanCache, to out: inout [UInt8]) {
+    private func appendTimeSpan<Sink: ByteSink & ~Copyable>(_ feature: Feature, spans: inout SpanCache, to out: inout Sink) {
         if let customSpan {
             if let span = customSpan(feature) { Self.append(span, to: &out) }
             return
@@ -210,7 +210,7 @@ struct PlacemarkContext {
         }
     }
 
-    private static func append(_ span: KMLTimeSpan, to out: inout [UInt8]) {
+    private static func append<Sink: ByteSink & ~Copyable>(_ span: KMLTimeSpan, to out: inout Sink) {
         out.append(literal: "<TimeSpan><begin>")
         TextEscaping.appendXML(span.begin, to: &out)
         out.append(literal: "</begin><end>")
@@ -233,7 +233,7 @@ struct PlacemarkContext {
         return (date, days)
     }
 
-    private func appendDescription(_ feature: Feature, scratch: inout Scratch, to out: inout [UInt8]) {
+    private func appendDescription<Sink: ByteSink & ~Copyable>(_ feature: Feature, scratch: inout Scratch, to out: inout Sink) {
         if let balloonTemplate {
             scratch.balloon.removeAll()
             balloonTemplate(feature, &scratch.balloon)

@@ -26,7 +26,7 @@ struct KMLPlacemarkIDs {
 
     /// Appends to `out` the id `prefix.ncName(featureID)` (see `KMLStyleSheet.ncName`), with
     /// `.2`, `.3`, ... after it when that id was already used, and records it.
-    mutating func appendUnique(prefix: [UInt8], featureID: String, to out: inout [UInt8]) {
+    mutating func appendUnique<Sink: ByteSink & ~Copyable>(prefix: [UInt8], featureID: String, to out: inout Sink) {
         let start = out.count
         out.append(contentsOf: prefix)
         out.append(UInt8(ascii: "."))
@@ -38,7 +38,7 @@ struct KMLPlacemarkIDs {
             out.append(UInt8(ascii: "."))
             NumberText.appendInteger(n, to: &out)
             if insert(out, from: start) { return }
-            out.removeSubrange(base...)
+            out.truncate(to: base)
             n += 1
         }
     }
@@ -46,7 +46,7 @@ struct KMLPlacemarkIDs {
     /// `KMLStyleSheet.ncName` on bytes: each Unicode scalar that is not an ASCII letter,
     /// digit, `_`, `-` or `.` becomes one `_`; a `_` goes in front of an empty result or one
     /// that does not start with a letter or `_`.
-    static func appendNCName(_ text: String, to out: inout [UInt8]) {
+    static func appendNCName<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
         var text = text
         text.withUTF8 { utf8 in
             // Most ids are NCNames already (SYR1234, ACLED's ids): copied in one piece.
@@ -81,8 +81,8 @@ struct KMLPlacemarkIDs {
     }
 
     /// Records `candidate[from...]`; false when it is already there.
-    private mutating func insert(_ candidate: [UInt8], from start: Int) -> Bool {
-        candidate.withUnsafeBufferPointer { all in
+    private mutating func insert<Sink: ByteSink & ~Copyable>(_ candidate: borrowing Sink, from start: Int) -> Bool {
+        candidate.withBytes { all in
             let id = UnsafeBufferPointer(rebasing: all[start...])
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for b in id { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }

@@ -79,7 +79,7 @@ struct KMLStyleSheet {
     }
 
     /// Appends every Style and StyleMap of the layer.
-    func append(geometryKinds kinds: Set<String>, lineWidth: Double, to out: inout [UInt8]) {
+    func append<Sink: ByteSink & ~Copyable>(geometryKinds kinds: Set<String>, lineWidth: Double, to out: inout Sink) {
         for entry in [base] + categories {
             appendStyle(entry, suffix: "n", highlight: false, kinds: kinds, lineWidth: lineWidth, to: &out)
             appendStyle(entry, suffix: "h", highlight: true, kinds: kinds, lineWidth: lineWidth, to: &out)
@@ -93,8 +93,8 @@ struct KMLStyleSheet {
         }
     }
 
-    private func appendStyle(_ entry: Entry, suffix: String, highlight: Bool, kinds: Set<String>,
-                             lineWidth: Double, to out: inout [UInt8]) {
+    private func appendStyle<Sink: ByteSink & ~Copyable>(_ entry: Entry, suffix: String, highlight: Bool, kinds: Set<String>,
+                             lineWidth: Double, to out: inout Sink) {
         // Schema order inside Style: IconStyle, LabelStyle, LineStyle, PolyStyle.
         out.append(contentsOf: "<Style id=\"\(entry.id)-\(suffix)\">".utf8)
         if kinds.contains("point") {

@@ -105,7 +105,7 @@ public struct KMLWriter: Sendable {
         return Set([point ? "point" : nil, line ? "line" : nil, polygon ? "polygon" : nil].compactMap { $0 })
     }
 
-    private func appendSchema(_ layer: Layer, key: String, to out: inout [UInt8]) {
+    private func appendSchema<Sink: ByteSink & ~Copyable>(_ layer: Layer, key: String, to out: inout Sink) {
         out.append(contentsOf: "<Schema name=\"".utf8)
         TextEscaping.appendXML(layer.name, to: &out)
         out.append(contentsOf: "\" id=\"\(key)-schema\">\n".utf8)

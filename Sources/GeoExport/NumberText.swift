@@ -14,7 +14,7 @@ enum NumberText {
 
     /// Appends `value` with exactly six decimals, as `%.6f` would ("-0.000000" for -0.0).
     /// Non-finite values are appended as `%.6f` prints them ("nan", "inf").
-    static func appendFixed6(_ value: Double, to out: inout [UInt8]) {
+    static func appendFixed6<Sink: ByteSink & ~Copyable>(_ value: Double, to out: inout Sink) {
         guard value.isFinite, abs(value) < fastLimit else {
             out.append(contentsOf: Array(String(format: "%.6f", value).utf8))
             return
@@ -43,12 +43,12 @@ enum NumberText {
                 raw[i] = UInt8(truncatingIfNeeded: fraction % 10) &+ 48
                 fraction /= 10
             }
-            out.append(contentsOf: raw)
+            out.append(contentsOf: UnsafeRawBufferPointer(raw))
         }
     }
 
     /// Appends a decimal integer.
-    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    static func appendInteger<Sink: ByteSink & ~Copyable>(_ value: Int, to out: inout Sink) {
         if value == 0 { out.append(UInt8(ascii: "0")); return }
         if value == Int.min { out.append(contentsOf: Array(String(value).utf8)); return }
         var v = value
@@ -68,10 +68,10 @@ enum NumberText {
     /// Appends the shortest text that reads back as the same `Double` (Swift's
     /// `description`: "3.0", "0.1", "1e-07"), so a real field stays real in GDAL even when a
     /// value is whole. Returns false, appending nothing, for non-finite values.
-    static func appendShortest(_ value: Double, to out: inout [UInt8]) -> Bool {
+    static func appendShortest<Sink: ByteSink & ~Copyable>(_ value: Double, to out: inout Sink) -> Bool {
         guard value.isFinite else { return false }
         withUnsafeMutablePointer(to: &out) { pointer in
-            var stream = ByteStream(out: pointer)
+            var stream = ByteStream<Sink>(out: pointer)
             value.write(to: &stream)
         }
         return true
@@ -83,8 +83,8 @@ enum NumberText {
 /// `description` would first make a `String` (a heap allocation above 15 bytes, so for
 /// most coordinates and distances). Measured: 0.14 s against 0.25 s a million values.
 /// A stream that lacked `_writeASCII` would still get the same text through `write(_:)`.
-private struct ByteStream: TextOutputStream {
-    let out: UnsafeMutablePointer<[UInt8]>
+private struct ByteStream<Sink: ByteSink & ~Copyable>: TextOutputStream {
+    let out: UnsafeMutablePointer<Sink>
 
     mutating func write(_ string: String) {
         out.pointee.append(utf8: string)

@@ -22,7 +22,7 @@ final class OutputFile {
     /// The temporary sibling being written (`.<name>.partial-<pid>`).
     let temporary: URL
     private var descriptor: Int32
-    private var buffer: [UInt8]
+    private var buffer: ByteBuffer
     private let chunkSize: Int
     private var committed = false
     private let background: ChunkWriter
@@ -35,8 +35,7 @@ final class OutputFile {
         self.destination = destination
         self.temporary = OutputFile.temporaryURL(for: destination)
         self.chunkSize = chunkSize
-        buffer = []
-        buffer.reserveCapacity(chunkSize + 4096)
+        buffer = ByteBuffer(capacity: chunkSize + 4096)
         descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if descriptor < 0 {
             throw ExportError.cannotWrite(path: destination.path, reason: String(cString: strerror(errno)))
@@ -69,14 +68,13 @@ final class OutputFile {
     }
 
     func write(_ text: String) throws {
-        var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
+        buffer.append(utf8: text)
         if buffer.count >= chunkSize { try flush() }
     }
 
     /// Lets a caller append bytes straight into the buffer (formatters, escapers), then
     /// flushes when a chunk is full.
-    func append(_ body: (inout [UInt8]) -> Void) throws {
+    func append(_ body: (inout ByteBuffer) -> Void) throws {
         body(&buffer)
         if buffer.count >= chunkSize { try flush() }
     }
@@ -86,10 +84,8 @@ final class OutputFile {
     func flush() throws {
         try background.check()
         guard !buffer.isEmpty else { return }
-        var full: [UInt8] = []
-        full.reserveCapacity(chunkSize + 4096)
-        swap(&full, &buffer)
-        background.enqueue(full)
+        let full = buffer.detach(reserving: chunkSize + 4096)
+        background.enqueue(Chunk(base: full.base, count: full.count))
     }
 
     /// Flushes, waits for every chunk to reach the file, closes it and renames it over the
@@ -139,7 +135,7 @@ private final class ChunkWriter: @unchecked Sendable {
         slots = DispatchSemaphore(value: limit)
     }
 
-    func enqueue(_ chunk: [UInt8]) {
+    func enqueue(_ chunk: Chunk) {
         slots.wait()
         queue.async {
             defer { self.slots.signal() }
@@ -161,21 +157,31 @@ private final class ChunkWriter: @unchecked Sendable {
 
     private var error: ExportError? { lock.withLock { failure } }
 
-    private func writeAll(_ chunk: [UInt8]) -> ExportError? {
+    private func writeAll(_ chunk: Chunk) -> ExportError? {
         var offset = 0
-        let count = chunk.count
-        return chunk.withUnsafeBytes { raw -> ExportError? in
-            while offset < count {
-                let written = write(descriptor, raw.baseAddress! + offset, count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-                }
-                offset += written
+        while offset < chunk.count {
+            let written = write(descriptor, chunk.base + offset, chunk.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
-            return nil
+            offset += written
         }
+        return nil
     }
+}
+
+/// A full buffer on its way to the file: owns its allocation, freed once written.
+private final class Chunk: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    init(base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit { base.deallocate() }
 }
 
 /// Hands a file's pages back to the kernel once they are on disk, a window at a time,

@@ -30,7 +30,7 @@ struct PackedBytes {
 
     /// Appends string `i` to `out`.
     @inline(__always)
-    func append(_ i: Int, to out: inout [UInt8]) {
+    func append<Sink: ByteSink & ~Copyable>(_ i: Int, to out: inout Sink) {
         let start = i == 0 ? 0 : ends[i - 1]
         let end = ends[i]
         bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }

@@ -5,7 +5,7 @@ public enum TextEscaping {
 
     /// Appends `text` as a JSON string literal with its quotes: `"` `\` and the control
     /// characters below U+0020 are escaped; everything else is written as UTF-8.
-    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+    static func appendJSONString<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
@@ -70,7 +70,7 @@ public enum TextEscaping {
     /// and carriage return) cannot be written at all, even as references, so they become
     /// U+FFFD rather than making the whole file unreadable.
     @usableFromInline
-    static func appendXML(_ text: String, to out: inout [UInt8]) {
+    static func appendXML<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
         var text = text
         text.withUTF8 { appendXML(bytes: $0, to: &out) }
     }
@@ -95,7 +95,7 @@ public enum TextEscaping {
 
     /// `appendXML` on UTF-8 bytes: runs without special bytes are copied whole, and found
     /// eight bytes at a time while no byte of a word may need replacing.
-    static func appendXML(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendXML<Sink: ByteSink & ~Copyable>(bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         xmlClass.withUnsafeBufferPointer { table in
@@ -138,14 +138,14 @@ public enum TextEscaping {
     /// Appends `text` as one or more CDATA sections. `]]>` inside the text would end the
     /// section early, so the section is closed between `]]` and `>` and a new one opened.
     /// Forbidden control characters become U+FFFD as in `appendXML`.
-    static func appendCDATA(_ text: String, to out: inout [UInt8]) {
+    static func appendCDATA<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
         var text = text
         text.withUTF8 { appendCDATA(bytes: $0, to: &out) }
     }
 
     /// `appendCDATA` on UTF-8 bytes, skipping eight bytes at a time while none is a `]` or
     /// below 0x20 (a balloon is mostly plain markup and text).
-    static func appendCDATA(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendCDATA<Sink: ByteSink & ~Copyable>(bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         out.append(literal: "<![CDATA[")
         if let base = bytes.baseAddress {
             let count = bytes.count
@@ -184,21 +184,5 @@ public enum TextEscaping {
     @inline(__always)
     static func mayEndCDATA(_ word: UInt64) -> Bool {
         hasByteBelow20(word) || has(0x5D, in: word)
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends a literal's UTF-8 bytes with one copy: `append(contentsOf: "...".utf8)` goes
-    /// through the generic sequence path, a tenth of a KML placemark's cost.
-    @inlinable @inline(__always)
-    mutating func append(literal: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    /// Appends a string's UTF-8 bytes with one copy.
-    @inlinable @inline(__always)
-    mutating func append(utf8 text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
     }
 }
