@@ -24,11 +24,9 @@ let package = Package(
         .executableTarget(name: "analysis-bench", dependencies: [
             .product(name: "GeoAnalysis", package: "incidentmap"),
             .product(name: "GeoProj", package: "incidentmap"),
-            .product(name: "IncidentMap", package: "incidentmap"),
         ]),
         .executableTarget(name: "export-bench", dependencies: [
             .product(name: "GeoExport", package: "incidentmap"),
-            .product(name: "IncidentMap", package: "incidentmap"),
         ]),
         .executableTarget(name: "pipeline-bench", dependencies: [
             .product(name: "IncidentMap", package: "incidentmap"),

@@ -23,13 +23,6 @@ struct IncidentMapCommand: ParsableCommand {
                       ClusterCommand.self, ExportCommand.self, GazetteerCommand.self],
         defaultSubcommand: nil
     )
-
-    /// Starts again with glibc's malloc asking for huge pages where that helps (see
-    /// `HugePages`), then parses the command line and runs the command.
-    static func main() {
-        HugePages.restartIfUseful()
-        main(nil)
-    }
 }
 
 /// Options every command that reads data shares.

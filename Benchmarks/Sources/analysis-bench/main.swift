@@ -11,7 +11,6 @@ import Foundation
 import GeoAnalysis
 import GeoCore
 import GeoProj
-import IncidentMap
 
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
@@ -110,9 +109,6 @@ func readDoubles(_ path: String) -> [Double] {
     return data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
 }
 
-// Started as `incidentmap` starts: with glibc's malloc asking for huge pages (IncidentMap's
-// HugePages), so the figures are the tool's.
-HugePages.restartIfUseful()
 let arguments = CommandLine.arguments.dropFirst()
 let borderDirectory = arguments.first { !$0.hasPrefix("--") } ?? "/tmp/analysis-borders"
 let peerDBSCAN1M = arguments.contains("--peer-dbscan-1m")

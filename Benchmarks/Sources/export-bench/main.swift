@@ -6,11 +6,7 @@
 import Foundation
 import GeoCore
 import GeoExport
-import IncidentMap
 
-// Started as `incidentmap` starts: with glibc's malloc asking for huge pages (IncidentMap's
-// HugePages), so the figures are the tool's.
-HugePages.restartIfUseful()
 let arguments = CommandLine.arguments
 let count = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
 let folder = arguments.count > 2

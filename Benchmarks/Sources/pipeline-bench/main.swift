@@ -97,9 +97,6 @@ func ogr2ogr(_ arguments: [String]) -> Double {
     return process.terminationStatus == 0 ? now() - start : .nan
 }
 
-// Started as `incidentmap` starts: with glibc's malloc asking for huge pages (IncidentMap's
-// HugePages), so the figures are the tool's.
-HugePages.restartIfUseful()
 let arguments = CommandLine.arguments
 let rows = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
 let gazetteer = arguments.count > 2 ? arguments[2] : "../Gazetteer"
