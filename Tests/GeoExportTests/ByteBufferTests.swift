@@ -36,6 +36,28 @@ import Testing
         buffer.withUnsafeBytes { #expect(Array($0) == array) }
     }
 
+    /// Reading back, cutting short and inserting (what placemark ids need) act as on an
+    /// array, also when an insert must grow the buffer.
+    @Test func readsCutsAndInsertsAsAnArrayDoes() {
+        var buffer = ByteBuffer(capacity: 16)
+        var array: [UInt8] = []
+        for round in 0..<300 {
+            let piece = Array("id-\(round).".utf8)
+            buffer.append(contentsOf: piece)
+            array.append(contentsOf: piece)
+            if round % 3 == 0 {
+                buffer.truncate(to: buffer.count - 2)
+                array.removeLast(2)
+            }
+            let at = round % (array.count + 1)
+            buffer.insert(UInt8(ascii: "_"), at: at)
+            array.insert(UInt8(ascii: "_"), at: at)
+            #expect(buffer.count == array.count && buffer[at] == array[at])
+        }
+        #expect(buffer.array == array)
+        #expect(buffer.withBytes { Array($0) } == array)
+    }
+
     /// A detached allocation keeps its bytes; the buffer starts over empty and appends anew.
     @Test func detachHandsOverTheBytes() {
         var buffer = ByteBuffer(capacity: 8)
