@@ -92,14 +92,14 @@ struct ByteBuffer: ~Copyable, ByteSink {
     /// The bytes so far, copied (tests, and callers that keep them).
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
-    @inlinable @inline(__always)
+    @inline(__always)
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(toHold: count + 1) }
         base[count] = byte
         count += 1
     }
 
-    @inlinable @inline(__always)
+    @inline(__always)
     mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
         guard n > 0, let source = bytes.baseAddress else { return }
@@ -108,7 +108,8 @@ struct ByteBuffer: ~Copyable, ByteSink {
         // Most pieces are a few bytes: two overlapping words copy 8 to 16 of them.
         if n <= 16 && n >= 8 {
             let raw = UnsafeRawPointer(source), out = UnsafeMutableRawPointer(target)
-            let head = raw.loadUnaligned(as: UInt64.self), tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            let head = raw.loadUnaligned(as: UInt64.self)
+            let tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
             out.storeBytes(of: head, as: UInt64.self)
             out.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
         } else if n < 8 {
@@ -120,10 +121,6 @@ struct ByteBuffer: ~Copyable, ByteSink {
     }
 
     /// Lets `body` read the bytes so far.
-    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(UnsafeRawBufferPointer(start: base, count: count))
-    }
-
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         body(UnsafeBufferPointer(start: base, count: count))
     }

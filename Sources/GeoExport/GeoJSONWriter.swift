@@ -67,7 +67,8 @@ public enum GeoJSONWriter {
             reason: "feature \(feature.id) has \(feature.values.count) values for \(layer.fields.count) fields")
     }
 
-    private static func appendFeature<Sink: ByteSink & ~Copyable>(_ feature: Feature, keys: PackedBytes, to out: inout Sink) {
+    private static func appendFeature<Sink: ByteSink & ~Copyable>(_ feature: Feature, keys: PackedBytes,
+                                                                to out: inout Sink) {
         out.append(literal: "{\"type\":\"Feature\",\"id\":")
         TextEscaping.appendJSONString(feature.id, to: &out)
         out.append(literal: ",\"geometry\":")

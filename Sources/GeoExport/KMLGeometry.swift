@@ -21,7 +21,8 @@ enum KMLGeometry {
         }
     }
 
-    private static func appendMulti<T, Sink: ByteSink & ~Copyable>(_ parts: [T], to out: inout Sink, _ body: (T, inout Sink) -> Void) {
+    private static func appendMulti<T, Sink: ByteSink & ~Copyable>(_ parts: [T], to out: inout Sink,
+                                                                   _ body: (T, inout Sink) -> Void) {
         out.append(literal: "<MultiGeometry>")
         for part in parts { body(part, &out) }
         out.append(literal: "</MultiGeometry>")

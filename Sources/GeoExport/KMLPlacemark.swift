@@ -105,7 +105,8 @@ struct PlacemarkContext {
     }
 
     /// `styleID`: the feature's StyleMap id when the caller already knows its category.
-    func appendPlacemark<Sink: ByteSink & ~Copyable>(_ feature: Feature, styleID: String? = nil, scratch: inout Scratch, to out: inout Sink) {
+    func appendPlacemark<Sink: ByteSink & ~Copyable>(_ feature: Feature, styleID: String? = nil, scratch: inout Scratch,
+                                                     to out: inout Sink) {
         // Placemark order in the schema: name, description, TimePrimitive, styleUrl,
         // ExtendedData, Geometry.
         out.append(literal: "<Placemark id=\"")
@@ -151,7 +152,8 @@ struct PlacemarkContext {
 
     /// Appends value `i` of a placemark: formatted beforehand, or now.
     @inline(__always)
-    private func appendValue<Sink: ByteSink & ~Copyable>(_ i: Int, _ value: PropertyValue, formatted: PackedBytes, to out: inout Sink) {
+    private func appendValue<Sink: ByteSink & ~Copyable>(_ i: Int, _ value: PropertyValue, formatted: PackedBytes,
+                                                         to out: inout Sink) {
         if formatsValuesFirst { formatted.append(i, to: &out) } else { Self.appendText(value, to: &out) }
     }
 
@@ -169,7 +171,8 @@ struct PlacemarkContext {
         }
     }
 
-    private func appendTimeSpan<Sink: ByteSink & ~Copyable>(_ feature: Feature, spans: inout SpanCache, to out: inout Sink) {
+    private func appendTimeSpan<Sink: ByteSink & ~Copyable>(_ feature: Feature, spans: inout SpanCache,
+                                                            to out: inout Sink) {
         if let customSpan {
             if let span = customSpan(feature) { Self.append(span, to: &out) }
             return
@@ -233,7 +236,8 @@ struct PlacemarkContext {
         return (date, days)
     }
 
-    private func appendDescription<Sink: ByteSink & ~Copyable>(_ feature: Feature, scratch: inout Scratch, to out: inout Sink) {
+    private func appendDescription<Sink: ByteSink & ~Copyable>(_ feature: Feature, scratch: inout Scratch,
+                                                               to out: inout Sink) {
         if let balloonTemplate {
             scratch.balloon.removeAll()
             balloonTemplate(feature, &scratch.balloon)

@@ -93,8 +93,8 @@ struct KMLStyleSheet {
         }
     }
 
-    private func appendStyle<Sink: ByteSink & ~Copyable>(_ entry: Entry, suffix: String, highlight: Bool, kinds: Set<String>,
-                             lineWidth: Double, to out: inout Sink) {
+    private func appendStyle<Sink: ByteSink & ~Copyable>(_ entry: Entry, suffix: String, highlight: Bool,
+                                                         kinds: Set<String>, lineWidth: Double, to out: inout Sink) {
         // Schema order inside Style: IconStyle, LabelStyle, LineStyle, PolyStyle.
         out.append(contentsOf: "<Style id=\"\(entry.id)-\(suffix)\">".utf8)
         if kinds.contains("point") {

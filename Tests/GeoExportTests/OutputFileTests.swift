@@ -13,12 +13,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("out.txt")
         let file = try OutputFile(destination: url, chunkSize: 100)
-        var expected: [UInt8] = []
-        for i in 0..<20_000 {
-            let line = Array("line \(i)\n".utf8)
-            try file.append { $0.append(contentsOf: line) }
-            expected += line
-        }
+        let expected = try appendLines(20_000, to: file)
         try file.commit()
         #expect(try Data(contentsOf: url) == Data(expected))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.txt"])
@@ -62,15 +57,10 @@ import Glibc
         let calls = Recorder()
         let release = PageRelease(window: 1_000, lookBehind: 2) { _, offset, length in calls.add(offset, length) }
         let file = try OutputFile(destination: url, chunkSize: 300, release: release)
-        var expected: [UInt8] = []
-        for i in 0..<1_000 {
-            let line = Array("row \(i)\n".utf8)
-            try file.append { $0.append(contentsOf: line) }
-            expected += line
-        }
+        let expected = try appendLines(1_000, to: file)
         try file.commit()
         #expect(try Data(contentsOf: url) == Data(expected))
-        // 7,890 bytes: windows 0..<7 complete, the last 890 bytes stay.
+        // 8,890 bytes ("line 0\n" ... "line 999\n"): windows 0..<8 complete, 890 bytes stay.
         let windows = expected.count / 1_000
         var wanted: [Recorder.Call] = []
         for k in 0..<windows {
@@ -95,6 +85,17 @@ import Glibc
         PageRelease.dontNeed(descriptor, 0, 32 << 20)
         #expect(try residentPages(of: url) < pages / 2)
     }
+}
+
+/// Appends "line 0\n", "line 1\n", ... to `file` one by one; returns the bytes appended.
+private func appendLines(_ count: Int, to file: OutputFile) throws -> [UInt8] {
+    var appended: [UInt8] = []
+    for i in 0..<count {
+        let line = Array("line \(i)\n".utf8)
+        try file.append { $0.append(contentsOf: line) }
+        appended += line
+    }
+    return appended
 }
 
 /// How many of the file's pages are in the page cache (mincore(2) over a mapping of it).

@@ -112,7 +112,9 @@ func plainWrite(bytes: Int, to url: URL) throws {
             if written % window == 0 {
                 let announced = written - window, behind = max(0, written - 4 * window)
                 posix_fadvise(fd, off_t(announced), off_t(window), POSIX_FADV_DONTNEED)
-                if announced > behind { posix_fadvise(fd, off_t(behind), off_t(announced - behind), POSIX_FADV_DONTNEED) }
+                if announced > behind {
+                    posix_fadvise(fd, off_t(behind), off_t(announced - behind), POSIX_FADV_DONTNEED)
+                }
             }
         }
     }
@@ -201,6 +203,7 @@ let peerGPKG = ogr2ogr(["-f", "GPKG", folder.appendingPathComponent("ogr.gpkg").
 report("GeoJSON", geojsonTime, target: 2, peerGeoJSON, "ogr2ogr -f GeoJSON from map.gpkg", geojson)
 report("KML", kmlTime, target: 3, peerKML, "ogr2ogr -f KML from incidents.geojson", kml)
 report("GeoPackage", gpkgTime, target: 5, peerGPKG, "ogr2ogr -f GPKG from incidents.geojson", gpkg)
-print(String(format: "floor       the KML's %@ in 1 MiB write(2) calls, pages handed back, nothing formatted: %.2f s; %@",
+print(String(format: "floor       the KML's %@ in 1 MiB write(2) calls, pages handed back, nothing formatted: "
+             + "%.2f s; %@",
              size(kml) as NSString, plainTime.seconds, plainTime.cpu as NSString))
 if arguments.count <= 2 { try? FileManager.default.removeItem(at: folder) }
