@@ -79,6 +79,16 @@ final class OutputFile {
         if buffer.count >= chunkSize { try flush() }
     }
 
+    /// Writes the bytes `buffer` holds after everything appended so far, handing its
+    /// allocation to the background writer without a copy; `buffer` starts over empty, with
+    /// the same capacity.
+    func write(taking buffer: inout ByteBuffer) throws {
+        try flush()
+        guard !buffer.isEmpty else { return }
+        let full = buffer.detach(reserving: buffer.capacity)
+        background.enqueue(Chunk(base: full.base, count: full.count))
+    }
+
     /// Hands the buffered bytes to the background writer; throws the first error any
     /// earlier chunk met.
     func flush() throws {

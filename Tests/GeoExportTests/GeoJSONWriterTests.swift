@@ -46,6 +46,47 @@ import Testing
         #expect(abs(box[0] - (-0.0000004)) <= 5.0000001e-7 && box[1] == -1.5 && box[3] == 36.2)
     }
 
+    /// A layer of several runs (`featuresPerRun`), made on two threads, comes out whole and
+    /// in order.
+    @Test func manyFeaturesComeOutInOrder() throws {
+        let count = 2 * GeoJSONWriter.featuresPerRun + 555
+        let layer = Self.numbered(count)
+        let json = try written(layer)
+        let features = try #require(json["features"] as? [[String: Any]])
+        #expect(features.count == count)
+        for (i, feature) in features.enumerated() {
+            #expect(feature["id"] as? String == "f\(i)")
+            let properties = try #require(feature["properties"] as? [String: Any])
+            #expect((properties["n"] as? NSNumber)?.intValue == i)
+            let position = try #require((feature["geometry"] as? [String: Any])?["coordinates"] as? [Double])
+            #expect(position.count == 2 && abs(position[0] - (36 + Double(i) * 1e-4)) <= 5.0000001e-7
+                && position[1] == 35.5)
+        }
+    }
+
+    /// With bad features in both threads' runs, the first in the layer's order is reported,
+    /// and no file is left.
+    @Test(arguments: [([900, 1_100], "f900"), ([1_100, 2_100], "f1100"), ([2_100], "f2100")])
+    func firstBadFeatureIsReported(bad: [Int], reported: String) throws {
+        let layer = Self.numbered(2 * GeoJSONWriter.featuresPerRun + 555, missingValueAt: Set(bad))
+        let folder = try SampleLayers.folder()
+        let url = folder.appendingPathComponent("bad.geojson")
+        let error = #expect(throws: ExportError.self) { try GeoJSONWriter.write(layer, to: url) }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("feature \(reported) has"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// Points `f0`, `f1`, ... with one integer field `n`, made as the writer asks for them;
+    /// the features at `missingValueAt` lack their value.
+    private static func numbered(_ count: Int, missingValueAt bad: Set<Int> = []) -> Layer {
+        let generator = FeatureGenerator(count: count) { i in
+            Feature(id: "f\(i)", geometry: .point(.init(longitude: 36 + Double(i) * 1e-4, latitude: 35.5)),
+                    values: bad.contains(i) ? [] : [.integer(i)])
+        }
+        return Layer(name: "numbered", fields: [Field("n", .integer)], generator: generator,
+                     style: LayerStyle(color: "#636363"))
+    }
+
     @Test func realFieldsStayReal() throws {
         let text = try String(contentsOf: writtenURL(SampleLayers.points), encoding: .utf8)
         #expect(text.contains("\"border_distance_km\":3.0"))
