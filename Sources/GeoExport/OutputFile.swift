@@ -84,17 +84,22 @@ final class OutputFile {
     /// the same capacity.
     func write(taking buffer: inout ByteBuffer) throws {
         try flush()
-        guard !buffer.isEmpty else { return }
-        let full = buffer.detach(reserving: buffer.capacity)
-        background.enqueue(Chunk(base: full.base, count: full.count))
+        let capacity = buffer.capacity
+        enqueue(&buffer, reserving: capacity)
     }
 
     /// Hands the buffered bytes to the background writer; throws the first error any
     /// earlier chunk met.
     func flush() throws {
         try background.check()
-        guard !buffer.isEmpty else { return }
-        let full = buffer.detach(reserving: chunkSize + 4096)
+        enqueue(&buffer, reserving: chunkSize + 4096)
+    }
+
+    /// Hands `bytes`' allocation to the background writer, unless it is empty; `bytes`
+    /// starts over with a new one of `capacity` bytes.
+    private func enqueue(_ bytes: inout ByteBuffer, reserving capacity: Int) {
+        guard !bytes.isEmpty else { return }
+        let full = bytes.detach(reserving: capacity)
         background.enqueue(Chunk(base: full.base, count: full.count))
     }
 
