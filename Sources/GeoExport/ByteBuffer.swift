@@ -145,15 +145,25 @@ struct ByteBuffer: ~Copyable, ByteSink {
 
     mutating func removeAll() { count = 0 }
 
-    /// Hands the allocation and its byte count to the caller, who must deallocate it, and
-    /// starts over empty with a new one of `capacity` bytes.
-    mutating func detach(reserving capacity: Int) -> (base: UnsafeMutablePointer<UInt8>, count: Int) {
-        let detached = (base, count)
-        self.capacity = max(16, capacity)
-        base = .allocate(capacity: self.capacity)
+    /// Hands the allocation, its byte count and its capacity to the caller, who must
+    /// deallocate it, and starts over empty in `spare` (an allocation of `spare.capacity`
+    /// bytes the caller gives up) or else a new one of `capacity` bytes.
+    mutating func detach(reserving capacity: Int, reusing spare: Allocation? = nil)
+        -> (base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int) {
+        let detached = (base, count, self.capacity)
+        if let spare {
+            base = spare.base
+            self.capacity = spare.capacity
+        } else {
+            self.capacity = max(16, capacity)
+            base = .allocate(capacity: self.capacity)
+        }
         count = 0
         return detached
     }
+
+    /// An allocation of bytes without an owner yet.
+    typealias Allocation = (base: UnsafeMutablePointer<UInt8>, capacity: Int)
 
     @inline(never)
     private mutating func grow(toHold needed: Int) {

@@ -53,24 +53,11 @@ public enum GeoJSONWriter {
         try file.commit()
     }
 
-    /// Features per run of one thread.
-    static let featuresPerRun = 1024
-
-    /// A second thread for the features, on a queue of its own: the files are written by
-    /// workers of Dispatch's shared pool, which a nested `concurrentPerform` would not widen.
-    private static let helper = DispatchQueue(label: "incidentmap.geojson-features")
-
-    /// Makes and formats a generated layer's features two runs at a time, the second run on
-    /// `helper`, and hands each run's bytes to the file in order, without a copy.
-    ///
-    /// Why: making an incident's feature and formatting it is most of writing the GeoJSON,
-    /// and the main job writes it last, alone on one worker while the other core idled
-    /// (3.3 s of 11.3 s of files in a run of a million incidents). Interleaved runs of the
+    /// Makes and formats a generated layer's features two runs at a time (`RunPairs`) and
+    /// hands each run's bytes to the file in order, without a copy. Interleaved runs of the
     /// main job writing GeoJSON only: 15.02 / 15.51 s on one thread, 13.64 / 13.86 s on two,
     /// for the same CPU time.
     private static func appendFeaturesOnTwoThreads(of layer: Layer, keys: PackedBytes, to file: OutputFile) throws {
-        let count = layer.featureCount
-        let run = featuresPerRun
         let buffers = UnsafeMutablePointer<ByteBuffer>.allocate(capacity: 2)
         buffers.initialize(to: ByteBuffer(capacity: 1 << 16))
         (buffers + 1).initialize(to: ByteBuffer(capacity: 1 << 16))
@@ -84,8 +71,8 @@ public enum GeoJSONWriter {
         }
         // Each thread touches its own buffer and failure slot only.
         nonisolated(unsafe) let outs = buffers, errors = failures
-        @Sendable func format(_ w: Int, from start: Int) {
-            for i in start..<min(count, start + run) {
+        try RunPairs.forEach(count: layer.featureCount, format: { w, run in
+            for i in run {
                 let feature = layer.feature(at: i)
                 do { try check(feature, of: layer) } catch {
                     errors[w] = error
@@ -93,17 +80,11 @@ public enum GeoJSONWriter {
                 }
                 appendFeature(feature, at: i, keys: keys, to: &outs[w])
             }
-        }
-        for start in stride(from: 0, to: count, by: 2 * run) {
-            let second = DispatchGroup()
-            if start + run < count { helper.async(group: second) { format(1, from: start + run) } }
-            format(0, from: start)
-            second.wait()
-            // The first bad feature in the layer's order is the one reported.
-            if let error = failures[0] ?? failures[1] { throw error }
-            try file.write(taking: &buffers[0])
-            try file.write(taking: &buffers[1])
-        }
+        }, take: { w, _ in
+            // Runs are taken in order: the first bad feature in the layer's order is the one reported.
+            if let error = failures[w] { throw error }
+            try file.write(taking: &buffers[w])
+        })
     }
 
     /// Checks a stored layer's features before anything is written; a generated layer's

@@ -38,7 +38,7 @@ public enum KMLTimeSpanRule: Sendable {
     /// The caller looks at each layer once (to find its fields) and returns how to find a
     /// feature's first day (`YYYY-MM-DD`) and length in days (nil: no span). Spans are
     /// built once per distinct day and length, as for `fields`.
-    case perLayer(@Sendable (Layer) -> (Feature) -> (date: String, days: Int)?)
+    case perLayer(@Sendable (Layer) -> @Sendable (Feature) -> (date: String, days: Int)?)
 }
 
 /// What goes into each placemark's `description` balloon.
@@ -52,7 +52,7 @@ public enum KMLDescription: Sendable {
     case custom(@Sendable (Layer, Feature) -> String?)
     /// The caller looks at each layer once (to find its fields) and returns the template
     /// that fills a feature's balloon; a balloon left empty gives no description.
-    case perLayer(@Sendable (Layer) -> (Feature, inout BalloonHTML) -> Void)
+    case perLayer(@Sendable (Layer) -> @Sendable (Feature, inout BalloonHTML) -> Void)
 }
 
 /// Options of `KMLWriter`.

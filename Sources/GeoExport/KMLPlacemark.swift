@@ -2,7 +2,7 @@ import GeoCore
 
 /// What a layer's placemarks share while they are written: field names already escaped,
 /// the name field, the time-span fields and the style sheet.
-struct PlacemarkContext {
+struct PlacemarkContext: Sendable {
     let layer: Layer
     let styles: KMLStyleSheet
     let options: KMLOptions
@@ -24,11 +24,11 @@ struct PlacemarkContext {
     private let dateField: Int?
     private let spanField: Int?
     /// The caller's time span and balloon for this layer's features, when it gives them.
-    private let customSpan: ((Feature) -> KMLTimeSpan?)?
+    private let customSpan: (@Sendable (Feature) -> KMLTimeSpan?)?
     /// The caller's first day and length of a feature's span, for this layer.
-    private let spanOfFeature: ((Feature) -> (date: String, days: Int)?)?
-    private let customDescription: ((Feature) -> String?)?
-    private let balloonTemplate: ((Feature, inout BalloonHTML) -> Void)?
+    private let spanOfFeature: (@Sendable (Feature) -> (date: String, days: Int)?)?
+    private let customDescription: (@Sendable (Feature) -> String?)?
+    private let balloonTemplate: (@Sendable (Feature, inout BalloonHTML) -> Void)?
     private let writesTyped: Bool
     private let writesUntyped: Bool
     /// Whether a placemark's values are written more than once (the field-table balloon, or
@@ -102,6 +102,9 @@ struct PlacemarkContext {
         var values = PackedBytes()
         var balloon = BalloonHTML()
         var spans = SpanCache()
+        /// Where each placemark's id went in the output, when a run of placemarks is made
+        /// with ids of its own and checked against the document's afterwards (`nil`: not kept).
+        var idRanges: [Range<Int>]?
     }
 
     /// `styleID`: the feature's StyleMap id when the caller already knows its category.
@@ -110,7 +113,9 @@ struct PlacemarkContext {
         // Placemark order in the schema: name, description, TimePrimitive, styleUrl,
         // ExtendedData, Geometry.
         out.append(literal: "<Placemark id=\"")
+        let idStart = out.count
         scratch.ids.appendUnique(prefix: idPrefix, featureID: feature.id, to: &out)
+        scratch.idRanges?.append(idStart..<out.count)
         out.append(literal: "\"><name>")
         let name = nameField.flatMap { feature.values[$0].textValue } ?? feature.id
         TextEscaping.appendXML(name, to: &out)

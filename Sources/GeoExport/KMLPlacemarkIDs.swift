@@ -24,6 +24,14 @@ struct KMLPlacemarkIDs {
 
     var count: Int { entries.count }
 
+    /// Forgets every id, keeping the table's room (a run of placemarks starts each time from
+    /// no ids, `KMLWriter.appendPlacemarks`).
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
     /// Appends to `out` the id `prefix.ncName(featureID)` (see `KMLStyleSheet.ncName`), with
     /// `.2`, `.3`, ... after it when that id was already used, and records it.
     mutating func appendUnique<Sink: ByteSink & ~Copyable>(prefix: [UInt8], featureID: String, to out: inout Sink) {
@@ -82,31 +90,54 @@ struct KMLPlacemarkIDs {
 
     /// Records `candidate[from...]`; false when it is already there.
     private mutating func insert<Sink: ByteSink & ~Copyable>(_ candidate: borrowing Sink, from start: Int) -> Bool {
-        candidate.withBytes { all in
-            let id = UnsafeBufferPointer(rebasing: all[start...])
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for b in id { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            let tag = hash & Self.tagMask
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: Self.mix(hash)) & mask
-            while slots[slot] != 0 {
-                if slots[slot] & Self.tagMask == tag {
-                    let entry = entries[Int(slots[slot] & ~Self.tagMask) - 1]
-                    if entry.hash == hash && entry.count == id.count && bytes.withUnsafeBufferPointer({
-                        memcmp($0.baseAddress! + entry.start, id.baseAddress!, id.count) == 0
-                    }) {
-                        return false
-                    }
-                }
-                slot = (slot + 1) & mask
-            }
-            precondition(entries.count < Int(UInt32.max), "more placemark ids than the table numbers")
-            entries.append(Entry(hash: hash, start: bytes.count, count: id.count))
-            bytes.append(contentsOf: id)
-            slots[slot] = tag | UInt64(entries.count)
-            if entries.count * 2 > slots.count { grow() }
-            return true
+        candidate.withBytes { all in insert(UnsafeBufferPointer(rebasing: all[start...])) }
+    }
+
+    /// Records every id of a run of placemarks made with ids of their own (distinct among
+    /// themselves) when the document has none of them yet, and returns true; otherwise
+    /// records none. The run's ids are then exactly those `appendUnique` would have made
+    /// here: each id it settled on is new to the document, and every candidate before it
+    /// was taken within the run.
+    mutating func recordAll(_ ids: [UnsafeBufferPointer<UInt8>]) -> Bool {
+        guard ids.allSatisfy({ !lookUp($0).found }) else { return false }
+        for id in ids {
+            let added = insert(id)
+            precondition(added, "the ids of one run are distinct")
         }
+        return true
+    }
+
+    /// Records `id`; false when it is already there.
+    private mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (hash, slot, found) = lookUp(id)
+        if found { return false }
+        precondition(entries.count < Int(UInt32.max), "more placemark ids than the table numbers")
+        entries.append(Entry(hash: hash, start: bytes.count, count: id.count))
+        bytes.append(contentsOf: id)
+        slots[slot] = hash & Self.tagMask | UInt64(entries.count)
+        if entries.count * 2 > slots.count { grow() }
+        return true
+    }
+
+    /// `id`'s hash, and the slot that holds it or the empty slot where it would go.
+    private func lookUp(_ id: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, slot: Int, found: Bool) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in id { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        let tag = hash & Self.tagMask
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: Self.mix(hash)) & mask
+        while slots[slot] != 0 {
+            if slots[slot] & Self.tagMask == tag {
+                let entry = entries[Int(slots[slot] & ~Self.tagMask) - 1]
+                if entry.hash == hash && entry.count == id.count && bytes.withUnsafeBufferPointer({
+                    memcmp($0.baseAddress! + entry.start, id.baseAddress!, id.count) == 0
+                }) {
+                    return (hash, slot, true)
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+        return (hash, slot, false)
     }
 
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000

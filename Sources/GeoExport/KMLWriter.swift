@@ -164,19 +164,95 @@ public struct KMLWriter: Sendable {
                     TextEscaping.appendXML(title, to: &out)
                     out.append(contentsOf: "</name>\n".utf8)
                 }
-                for i in members {
-                    let feature = layer.feature(at: i)
-                    try GeoJSONWriter.check(feature, of: layer)
-                    try file.append { context.appendPlacemark(feature, styleID: styleID, scratch: &scratch, to: &$0) }
-                }
+                try appendPlacemarks(of: layer, members, styleID: styleID, context: context, scratch: &scratch,
+                                     to: file)
                 try file.write("</Folder>\n")
             }
+        } else if layer.generator != nil {
+            try appendPlacemarks(of: layer, Array(0..<layer.featureCount), styleID: nil, context: context,
+                                 scratch: &scratch, to: file)
         } else {
             try layer.forEachFeature { feature in
-                try GeoJSONWriter.check(feature, of: layer)
                 try file.append { context.appendPlacemark(feature, scratch: &scratch, to: &$0) }
             }
         }
         try file.write("</Folder>\n")
+    }
+
+    /// Appends the placemarks of `layer`'s features `members`, in that order.
+    ///
+    /// A generated layer's are made and formatted two runs at a time (`RunPairs`): the KML
+    /// was the main job's longest file, written on one thread while the other core idled at
+    /// the end. Each run is formatted with placemark ids of its own, and taken only when the
+    /// document has none of them yet (`KMLPlacemarkIDs.recordAll`), which makes them the ids
+    /// one thread would have made; a run that meets an id already used is formatted again
+    /// here, against the document's ids.
+    private func appendPlacemarks(of layer: Layer, _ members: [Int], styleID: String?, context: PlacemarkContext,
+                                  scratch: inout PlacemarkContext.Scratch, to file: OutputFile) throws {
+        @Sendable func appendPlacemark(_ i: Int, scratch: inout PlacemarkContext.Scratch,
+                                       to out: inout ByteBuffer) throws {
+            let feature = layer.feature(at: i)
+            try GeoJSONWriter.check(feature, of: layer)
+            context.appendPlacemark(feature, styleID: styleID, scratch: &scratch, to: &out)
+        }
+        guard layer.generator != nil else {
+            // Stored features, checked by `validate` already: formatting them is quick.
+            for i in members {
+                let feature = layer.feature(at: i)
+                try file.append { context.appendPlacemark(feature, styleID: styleID, scratch: &scratch, to: &$0) }
+            }
+            return
+        }
+        let lanes = UnsafeMutablePointer<PlacemarkLane>.allocate(capacity: 2)
+        lanes.initialize(to: PlacemarkLane())
+        (lanes + 1).initialize(to: PlacemarkLane())
+        defer {
+            lanes.deinitialize(count: 2)
+            lanes.deallocate()
+        }
+        // Each thread touches its own lane only.
+        nonisolated(unsafe) let shared = lanes
+        try RunPairs.forEach(count: members.count, format: { w, run in
+            shared[w].format(members[run]) { try appendPlacemark($0, scratch: &$1, to: &$2) }
+        }, take: { w, run in
+            if let failure = lanes[w].failure { throw failure }
+            let taken = lanes[w].bytes.withBytes { bytes in
+                scratch.ids.recordAll(lanes[w].scratch.idRanges!.map { UnsafeBufferPointer(rebasing: bytes[$0]) })
+            }
+            if taken {
+                try file.write(taking: &lanes[w].bytes)
+                return
+            }
+            lanes[w].bytes.removeAll()
+            for i in members[run] { try appendPlacemark(i, scratch: &scratch, to: &lanes[w].bytes) }
+            try file.write(taking: &lanes[w].bytes)
+        })
+    }
+}
+
+/// One thread's run of placemarks (`KMLWriter.appendPlacemarks`): its bytes, its scratch
+/// with ids of the run's own and where they went, and the first bad feature's error.
+private struct PlacemarkLane: ~Copyable {
+    var bytes = ByteBuffer(capacity: 1 << 16)
+    var scratch = PlacemarkContext.Scratch()
+    var failure: Error?
+
+    init() {
+        scratch.idRanges = []
+    }
+
+    /// Formats the placemarks of `members` with `append`, from fresh ids; stops at the
+    /// first that throws, keeping its error.
+    mutating func format(_ members: ArraySlice<Int>,
+                         _ append: (Int, inout PlacemarkContext.Scratch, inout ByteBuffer) throws -> Void) {
+        scratch.ids.removeAll()
+        scratch.idRanges!.removeAll(keepingCapacity: true)
+        failure = nil
+        for i in members {
+            do { try append(i, &scratch, &bytes) } catch {
+                failure = error
+                return
+            }
+        }
     }
 }

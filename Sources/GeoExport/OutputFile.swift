@@ -99,8 +99,8 @@ final class OutputFile {
     /// starts over with a new one of `capacity` bytes.
     private func enqueue(_ bytes: inout ByteBuffer, reserving capacity: Int) {
         guard !bytes.isEmpty else { return }
-        let full = bytes.detach(reserving: capacity)
-        background.enqueue(Chunk(base: full.base, count: full.count))
+        let full = bytes.detach(reserving: capacity, reusing: background.spare(ofAtLeast: capacity))
+        background.enqueue(Chunk(base: full.base, count: full.count, capacity: full.capacity))
     }
 
     /// Flushes, waits for every chunk to reach the file, closes it and renames it over the
@@ -129,8 +129,14 @@ final class OutputFile {
 }
 
 /// Writes chunks to a file descriptor in order on its own serial queue, with at most
-/// `limit` chunks waiting, and keeps the first error.
-private final class ChunkWriter: @unchecked Sendable {
+/// `limit` chunks waiting, and keeps the first error. A written chunk's allocation is kept
+/// for the next buffer (`spare`), up to `limit + 2` of them.
+///
+/// Why: a buffer of a run of placemarks or features is a few megabytes, and a new one for
+/// each run came from fresh pages, each cleared by the kernel on its first touch (and, on
+/// this project's virtual machines, taken from the host too); a file's own 1 MiB chunks
+/// mostly came back from the allocator warm, but nothing promised it.
+final class ChunkWriter: @unchecked Sendable {
     private let descriptor: Int32
     private let path: String
     private let write: @Sendable (Int32, UnsafeRawPointer, Int) -> Int
@@ -138,6 +144,9 @@ private final class ChunkWriter: @unchecked Sendable {
     private let slots: DispatchSemaphore
     private let lock = NSLock()
     private var failure: ExportError?
+    /// Written chunks' allocations, under `lock`.
+    private var spares: [ByteBuffer.Allocation] = []
+    private let spareLimit: Int
     /// Touched on `queue` only.
     private var release: PageRelease
 
@@ -148,12 +157,38 @@ private final class ChunkWriter: @unchecked Sendable {
         self.write = write
         self.release = release
         slots = DispatchSemaphore(value: limit)
+        spareLimit = limit + 2
+    }
+
+    deinit {
+        for spare in spares { spare.base.deallocate() }
+    }
+
+    /// A written chunk's allocation of at least `capacity` bytes, which the caller now owns.
+    func spare(ofAtLeast capacity: Int) -> ByteBuffer.Allocation? {
+        lock.withLock {
+            guard let k = spares.firstIndex(where: { $0.capacity >= capacity }) else { return nil }
+            return spares.remove(at: k)
+        }
+    }
+
+    /// Keeps a written chunk's allocation for `spare`, or frees it when enough are kept.
+    private func recycle(_ chunk: Chunk) {
+        let kept = lock.withLock {
+            guard spares.count < spareLimit else { return false }
+            spares.append((chunk.base, chunk.capacity))
+            return true
+        }
+        if !kept { chunk.base.deallocate() }
     }
 
     func enqueue(_ chunk: Chunk) {
         slots.wait()
         queue.async {
-            defer { self.slots.signal() }
+            defer {
+                self.recycle(chunk)
+                self.slots.signal()
+            }
             guard self.error == nil else { return }  // after a failure, later chunks are moot
             if let failure = self.writeAll(chunk) {
                 self.lock.withLock { self.failure = failure }
@@ -186,17 +221,12 @@ private final class ChunkWriter: @unchecked Sendable {
     }
 }
 
-/// A full buffer on its way to the file: owns its allocation, freed once written.
-private final class Chunk: @unchecked Sendable {
+/// A full buffer on its way to the file: owns its allocation until `ChunkWriter` recycles
+/// it once written.
+struct Chunk: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt8>
     let count: Int
-
-    init(base: UnsafeMutablePointer<UInt8>, count: Int) {
-        self.base = base
-        self.count = count
-    }
-
-    deinit { base.deallocate() }
+    let capacity: Int
 }
 
 /// Hands a file's pages back to the kernel once they are on disk, a window at a time,

@@ -8,7 +8,7 @@ import GeoExport
 enum KMLBalloon {
     /// The incident's span follows its time precision: the day, the week, the month (its
     /// first day and length in days; the KML writer builds each distinct span once).
-    @Sendable static func timeSpan(for layer: Layer) -> (Feature) -> (date: String, days: Int)? {
+    @Sendable static func timeSpan(for layer: Layer) -> @Sendable (Feature) -> (date: String, days: Int)? {
         guard layer.name == IncidentLayer.name, let d = layer.fieldIndex("event_date") else { return { _ in nil } }
         let p = layer.fieldIndex("time_precision")
         return { feature in
@@ -23,7 +23,7 @@ enum KMLBalloon {
 
     /// An HTML balloon for incidents (date, type, actors with attribution, target, casualties,
     /// place and precision, border distance, source sentence and link); a field table otherwise.
-    @Sendable static func description(for layer: Layer) -> (Feature, inout BalloonHTML) -> Void {
+    @Sendable static func description(for layer: Layer) -> @Sendable (Feature, inout BalloonHTML) -> Void {
         guard layer.name == IncidentLayer.name else {
             let names = layer.fields.map(\.name)
             return { feature, html in

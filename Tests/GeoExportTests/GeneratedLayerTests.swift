@@ -74,4 +74,55 @@ import Testing
         #expect(throws: ExportError.self) { try GeoPackageWriter.write([bad], to: targets[2]) }
         for url in targets { #expect(!FileManager.default.fileExists(atPath: url.path)) }
     }
+
+    /// Placemarks made in runs on two threads get the ids one thread gives them, where ids
+    /// repeat within a run, across runs, and where a repeat's `.2` is another feature's own
+    /// id: the KML of a generated layer of several runs equals the stored layer's, with its
+    /// category sub-folders, balloons and time spans.
+    @Test func placemarkIDsRepeatedAcrossRunsComeOutAsFromOneThread() throws {
+        // Category A is every third feature: its runs are features 0-3069, 3072-6141 (the
+        // second thread's) and 6144 on.
+        let count = 6 * RunPairs.featuresPerRun + 555
+        let special: [Int: String] = [3: "same", 6: "same", 3_300: "same", 4: "same", 6_300: "f9",
+                                      201: "f200", 3_201: "f200.2", 200: "f200", 30: "7x", 3_030: "_7x"]
+        let features = (0..<count).map { i in
+            Feature(id: special[i] ?? "f\(i)",
+                    geometry: .point(.init(longitude: 36 + Double(i) * 1e-4, latitude: 35.5)),
+                    values: [.text(["A", "B", "C"][i % 3]), .date("2024-03-\(10 + i % 9)"), .integer(i)])
+        }
+        let style = LayerStyle(color: "#636363", categoryField: "kind", categories: [
+            .init(value: "A", label: "A", color: "#D7301F"), .init(value: "B", label: "B", color: "#2C7FB8"),
+        ])
+        let stored = Layer(name: "numbered", fields: [Field("kind", .text), Field("day", .date), Field("n", .integer)],
+                           features: features, style: style, metadata: [KMLWriter.timeFieldKey: "day"])
+        let made = Self.generated(stored, knowing: true)
+        let folder = try SampleLayers.folder()
+        let x = folder.appendingPathComponent("stored.kml"), y = folder.appendingPathComponent("made.kml")
+        try KMLWriter().write([stored], to: x)
+        try KMLWriter().write([made], to: y)
+        let text = try String(contentsOf: y, encoding: .utf8)
+        #expect(try Data(contentsOf: x) == Data(contentsOf: y))
+        for id in ["same", "same.2", "same.3", "same.4", "f9.2", "f200", "f200.2", "f200.3", "_7x", "_7x.2"] {
+            #expect(text.contains("<Placemark id=\"numbered.\(id)\""), "no placemark \(id)")
+        }
+        #expect(text.components(separatedBy: "<Placemark ").count == count + 1)
+    }
+
+    /// With bad features in both threads' runs of a generated layer's KML, the first in the
+    /// document's order is reported, and no file is left.
+    @Test(arguments: [([900, 1_100], "f900"), ([1_100, 2_100], "f1100"), ([2_100], "f2100")])
+    func firstBadPlacemarkIsReported(bad: [Int], reported: String) throws {
+        let generator = FeatureGenerator(count: 2 * RunPairs.featuresPerRun + 555) { i in
+            Feature(id: "f\(i)", geometry: .point(.init(longitude: 36, latitude: 35.5)),
+                    values: Set(bad).contains(i) ? [] : [.integer(i)])
+        }
+        let layer = Layer(name: "numbered", fields: [Field("n", .integer)], generator: generator,
+                          style: LayerStyle(color: "#636363"))
+        let folder = try SampleLayers.folder()
+        let error = #expect(throws: ExportError.self) {
+            try KMLWriter().write([layer], to: folder.appendingPathComponent("bad.kml"))
+        }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("feature \(reported) has"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }

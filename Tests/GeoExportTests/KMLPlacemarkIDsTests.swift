@@ -56,6 +56,39 @@ import Testing
         #expect(Set(made).count == made.count)
     }
 
+    /// After `removeAll` a table gives ids as a new one does, past its growth; and a run's
+    /// ids are recorded all together only when none is taken.
+    @Test func startsOverAndRecordsRunsWhole() {
+        let featureIDs = (0..<3_000).map { "P\($0 % 2_000)" }
+        var table = KMLPlacemarkIDs()
+        var out: [UInt8] = []
+        for id in featureIDs { table.appendUnique(prefix: Array("incidents".utf8), featureID: id, to: &out) }
+        table.removeAll()
+        #expect(table.count == 0)
+        let again = featureIDs.map { featureID in
+            var out: [UInt8] = []
+            table.appendUnique(prefix: Array("incidents".utf8), featureID: featureID, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        #expect(again == ids(featureIDs, prefix: "incidents"))
+
+        func recordAll(_ ids: [String]) -> Bool {
+            let bytes = ids.map { Array($0.utf8) }
+            let pointers = bytes.map { b in
+                let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, b.count))
+                p.initialize(from: b, count: b.count)
+                return UnsafeBufferPointer(start: UnsafePointer(p), count: b.count)
+            }
+            defer { for p in pointers { p.deallocate() } }
+            return table.recordAll(pointers)
+        }
+        let before = table.count
+        #expect(!recordAll(["new.1", "incidents.P5", "new.2"]))
+        #expect(table.count == before, "a run that meets a taken id records nothing")
+        #expect(recordAll(["new.1", "new.2"]) && table.count == before + 2)
+        #expect(!recordAll(["new.3", "new.2"]))
+    }
+
     @Test func timeSpanCacheKeys() {
         #expect(PlacemarkContext.cacheKey(date: "2024-02-29", days: 1) == (20240229 << 20 | 1))
         #expect(PlacemarkContext.cacheKey(date: "2024-02-29", days: 7) != PlacemarkContext.cacheKey(date: "2024-02-29",

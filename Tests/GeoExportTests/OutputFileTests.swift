@@ -19,6 +19,54 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.txt"])
     }
 
+    /// Buffers handed over whole (`write(taking:)`), of sizes that grow and shrink, and
+    /// appends in between, arrive whole and in order while written chunks' allocations are
+    /// taken again for the next buffers.
+    @Test func buffersTakenWholeArriveInOrderOverRecycledAllocations() throws {
+        let dir = try SampleLayers.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("out.txt")
+        let file = try OutputFile(destination: url, chunkSize: 256)
+        var expected: [UInt8] = []
+        var buffer = ByteBuffer(capacity: 64)
+        for k in 0..<300 {
+            let run = [UInt8](repeating: UInt8(ascii: "a") + UInt8(k % 26), count: (k * 37) % 1_500 + 1)
+            buffer.append(contentsOf: run)
+            try file.write(taking: &buffer)
+            let emptied = buffer.isEmpty
+            #expect(emptied)
+            expected += run
+            expected += try appendLines(3, to: file)
+        }
+        try file.commit()
+        #expect(try Data(contentsOf: url) == Data(expected))
+    }
+
+    /// A written chunk's allocation is kept for the next buffer that fits in it, up to
+    /// `limit + 2` of them; the rest are freed.
+    @Test func writtenChunksAreKeptForTheNextBuffers() throws {
+        let dir = try SampleLayers.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let descriptor = open(dir.appendingPathComponent("out.txt").path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        defer { close(descriptor) }
+        let writer = ChunkWriter(descriptor: descriptor, path: "out.txt", write: { Glibc.write($0, $1, $2) },
+                                 release: PageRelease(), limit: 2)
+        var given: [UnsafeMutablePointer<UInt8>] = []
+        for capacity in [100, 200, 300, 400, 500] {
+            let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            base.initialize(repeating: 0, count: capacity)
+            given.append(base)
+            writer.enqueue(Chunk(base: base, count: capacity, capacity: capacity))
+        }
+        writer.drain()
+        #expect(writer.spare(ofAtLeast: 450) == nil, "only the first four allocations are kept")
+        let big = try #require(writer.spare(ofAtLeast: 350))
+        #expect(big.base == given[3] && big.capacity == 400)
+        let small = try #require(writer.spare(ofAtLeast: 1))
+        #expect(small.base == given[0] && small.capacity == 100)
+        for spare in [big, small] { spare.base.deallocate() }
+    }
+
     /// A write that fails in the background is reported before the rename: the old file
     /// stays and no temporary file is left.
     @Test func failedBackgroundWriteKeepsTheOldFile() throws {
