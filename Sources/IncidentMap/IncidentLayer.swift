@@ -56,7 +56,8 @@ public enum IncidentLayer {
         // incidents' fifty-odd values each took more memory than the incidents themselves.
         let make: @Sendable (Int) -> Feature = { i in
             let incident = incidents[i]
-            var row = values(incident, analysis?.proximity[i], analysis?.crossingNames[i], analysis?.clusterIDs[i])
+            var row = values(incident, analysis?.proximity[i], analysis?.crossingNames[i], analysis?.clusterIDs[i],
+                             reserving: kept.fields.count)
             if !kept.fields.isEmpty { kept.append(incident, slot: slots[i], to: &row) }
             return Feature(id: incident.eventID, geometry: .point(incident.coordinate), values: row)
         }
@@ -156,7 +157,10 @@ public enum IncidentLayer {
     /// A text value: empty or missing text is unknown.
     static func text(_ s: String?) -> PropertyValue { s.map { $0.isEmpty ? .null : .text($0) } ?? .null }
 
-    static func values(_ x: Incident, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?) -> [PropertyValue] {
+    /// The contract's values of `x`, in an array with room for `extra` more (the kept
+    /// columns, appended without the array moving: a feature is made for each writer).
+    static func values(_ x: Incident, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?,
+                       reserving extra: Int = 0) -> [PropertyValue] {
         func int(_ v: Int?) -> PropertyValue { v.map(PropertyValue.integer) ?? .null }
         func real(_ v: Double?) -> PropertyValue { v.map { $0.isFinite ? .real($0) : .null } ?? .null }
         // Most incidents have one report (every row of a table): no sets, sorts or joins then.
@@ -172,18 +176,51 @@ public enum IncidentLayer {
             url = x.provenance.lazy.compactMap(\.url).first
             cueText = distinctJoined(x.provenance.flatMap(\.cues))
         }
-        return [
-            .text(x.eventID), x.eventDate.map { .date($0.description) } ?? .null, int(x.timePrecision?.rawValue),
-            text(x.eventType), text(x.subEventType), text(x.actor1), text(x.actor2),
-            text(x.country), text(x.admin1), text(x.location),
-            .real(x.coordinate.latitude), .real(x.coordinate.longitude), .integer(x.geoPrecision.rawValue),
-            int(x.fatalities), text(x.notes), text(sourceText),
-            text(x.placeID), int(x.injured), text(x.target), text(x.attribution?.rawValue), .real(x.confidence),
-            real(b?.distanceKm), real(b?.distanceMinKm), real(b?.distanceMaxKm),
-            real(b?.nearestPoint.longitude), real(b?.nearestPoint.latitude), text(b?.side), text(b?.band),
-            text(crossing), real(b?.nearestCrossingKm), int(clusterID),
-            text(url), text(cueText), text(b?.bandRange),
-            .integer(x.provenance.count),
-        ]
+        // Appended one by one into an array made once at its full size: an array literal
+        // here was built and then copied, and each `b?.` copied the whole proximity result.
+        var row: [PropertyValue] = []
+        row.reserveCapacity(fields.count + extra)
+        row.append(.text(x.eventID))
+        row.append(x.eventDate.map { .date($0.description) } ?? .null)
+        row.append(int(x.timePrecision?.rawValue))
+        row.append(text(x.eventType))
+        row.append(text(x.subEventType))
+        row.append(text(x.actor1))
+        row.append(text(x.actor2))
+        row.append(text(x.country))
+        row.append(text(x.admin1))
+        row.append(text(x.location))
+        row.append(.real(x.coordinate.latitude))
+        row.append(.real(x.coordinate.longitude))
+        row.append(.integer(x.geoPrecision.rawValue))
+        row.append(int(x.fatalities))
+        row.append(text(x.notes))
+        row.append(text(sourceText))
+        row.append(text(x.placeID))
+        row.append(int(x.injured))
+        row.append(text(x.target))
+        row.append(text(x.attribution?.rawValue))
+        row.append(.real(x.confidence))
+        if let b {
+            row.append(real(b.distanceKm))
+            row.append(real(b.distanceMinKm))
+            row.append(real(b.distanceMaxKm))
+            row.append(real(b.nearestPoint.longitude))
+            row.append(real(b.nearestPoint.latitude))
+            row.append(text(b.side))
+            row.append(text(b.band))
+            row.append(text(crossing))
+            row.append(real(b.nearestCrossingKm))
+        } else {
+            row.append(contentsOf: repeatElement(.null, count: 7))
+            row.append(text(crossing))
+            row.append(.null)
+        }
+        row.append(int(clusterID))
+        row.append(text(url))
+        row.append(text(cueText))
+        row.append(text(b?.bandRange))
+        row.append(.integer(x.provenance.count))
+        return row
     }
 }
