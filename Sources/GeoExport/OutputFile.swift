@@ -130,7 +130,7 @@ final class OutputFile {
 
 /// Writes chunks to a file descriptor in order on its own serial queue, with at most
 /// `limit` chunks waiting, and keeps the first error. A written chunk's allocation is kept
-/// for the next buffer (`spare`), up to `limit + 2` of them.
+/// for the next buffer (`spare`), up to `spares` of them.
 ///
 /// Why: a buffer of a run of placemarks or features is a few megabytes, and a new one for
 /// each run came from fresh pages, each cleared by the kernel on its first touch (and, on
@@ -151,13 +151,13 @@ final class ChunkWriter: @unchecked Sendable {
     private var release: PageRelease
 
     init(descriptor: Int32, path: String, write: @escaping @Sendable (Int32, UnsafeRawPointer, Int) -> Int,
-         release: PageRelease, limit: Int = 4) {
+         release: PageRelease, limit: Int = 4, spares: Int = 2) {
         self.descriptor = descriptor
         self.path = path
         self.write = write
         self.release = release
         slots = DispatchSemaphore(value: limit)
-        spareLimit = limit + 2
+        spareLimit = spares
     }
 
     deinit {

@@ -45,10 +45,11 @@ public enum IncidentLayer {
                             metadata: [String: String] = [:]) -> Layer {
         precondition(analysis == nil || analysis!.proximity.count == incidents.count)
         let kept = KeptColumns(incidents)
-        // Each incident's column slots, found here once, so that making a feature never
-        // hashes a header.
+        // Where each incident's kept columns go, found here once, so that making a feature
+        // never hashes a header.
         var cache = KeptColumns.Cache()
-        let slots = kept.fields.isEmpty ? [] : incidents.indices.map { kept.slot(of: incidents[$0], cache: &cache) }
+        let placements = kept.fields.isEmpty ? []
+            : incidents.indices.map { kept.placements(of: incidents[$0], cache: &cache) }
         // By index: iterating the incidents themselves copies each one (a retain and a release
         // of every string it holds), which was most of building this layer.
         let box = BoundingBox(covering: incidents.indices.lazy.map { incidents[$0].coordinate })
@@ -58,7 +59,7 @@ public enum IncidentLayer {
             let incident = incidents[i]
             var row = values(incident, analysis?.proximity[i], analysis?.crossingNames[i], analysis?.clusterIDs[i],
                              reserving: kept.fields.count)
-            if !kept.fields.isEmpty { kept.append(incident, slot: slots[i], to: &row) }
+            if !kept.fields.isEmpty { kept.append(incident, placements: placements[i], to: &row) }
             return Feature(id: incident.eventID, geometry: .point(incident.coordinate), values: row)
         }
         // The event type alone, for the KML writer's grouping by it.
@@ -84,72 +85,80 @@ public enum IncidentLayer {
     /// The input-table columns the incidents carry beyond the contract's fields.
     struct KeptColumns {
         var fields: [Field] = []
-        /// Per distinct header (rows of one table share it), each column's field index or -1.
-        private var slots: [[String]: [Int]] = [:]
+        /// Whether each of `fields` is an integer one.
+        private var integer: [Bool] = []
+        /// Per distinct header (rows of one table share it), where its kept columns go.
+        private var placements: [[String]: Placements] = [:]
+
+        /// A header's kept columns, in its order: each column's index in a row's values and
+        /// the index among `fields` it goes to. Columns that are contract fields are left out,
+        /// so that making a feature looks at the kept values only.
+        typealias Placements = [(column: Int, field: Int)]
 
         init(_ incidents: [Incident]) {
             var names: [String] = []
             var index: [String: Int] = [:]
-            var headers: [[String]: [Int]] = [:]
+            var headers: [[String]: Placements] = [:]
             var last: [String] = []
             // By index, for the same reason as the bounding box in `make`.
             for i in incidents.indices where incidents[i].extraCount > 0 && incidents[i].extraKeys != last {
                 last = incidents[i].extraKeys
                 guard headers[last] == nil else { continue }
-                var slot: [Int] = []
+                var placed: Placements = []
                 for (k, key) in last.enumerated() {
                     var name = key.trimmingCharacters(in: .whitespaces)
                     if name.isEmpty { name = "column_\(k + 1)" }
-                    if IncidentLayer.fields.contains(where: { $0.name == name }) { slot.append(-1); continue }
+                    if IncidentLayer.fields.contains(where: { $0.name == name }) { continue }
                     if IncidentLayer.takenNames.contains(name.lowercased()) { name = "input_" + name }
-                    if let existing = index[name] { slot.append(existing); continue }
+                    if let existing = index[name] { placed.append((k, existing)); continue }
                     index[name] = names.count
-                    slot.append(names.count)
+                    placed.append((k, names.count))
                     names.append(name)
                 }
-                headers[last] = slot
+                headers[last] = placed
             }
-            slots = headers
+            placements = headers
             guard !names.isEmpty else { return }
             var integral = [Bool](repeating: true, count: names.count)
             var cache = Cache()
             for i in incidents.indices where incidents[i].extraCount > 0 {
                 if incidents[i].extraKeys != cache.keys {
-                    cache = Cache(keys: incidents[i].extraKeys, slot: headers[incidents[i].extraKeys] ?? [])
+                    cache = Cache(keys: incidents[i].extraKeys, placements: headers[incidents[i].extraKeys] ?? [])
                 }
-                for (k, value) in incidents[i].extraValues.enumerated() {
-                    let s = cache.slot[k]
-                    if s >= 0, integral[s], !value.isEmpty, Int(value) == nil { integral[s] = false }
+                let values = incidents[i].extraValues
+                for (k, s) in cache.placements where integral[s] {
+                    if !values[k].isEmpty, Int(values[k]) == nil { integral[s] = false }
                 }
             }
+            integer = integral
             fields = names.enumerated().map { Field($0.element, integral[$0.offset] ? .integer : .text) }
         }
 
-        /// The header last looked up and its slots: rows of one table share the header's
-        /// buffer, so comparing it is a pointer check and the look-up runs once per table.
+        /// The header last looked up and its placements: rows of one table share the
+        /// header's buffer, so comparing it is a pointer check and the look-up runs once per
+        /// table.
         struct Cache {
             var keys: [String] = []
-            var slot: [Int] = []
+            var placements: Placements = []
         }
 
-        /// Appends the incident's values of the kept columns to `row`.
-        /// Where each of the incident's columns goes among `fields` (-1: a contract field).
-        func slot(of incident: Incident, cache: inout Cache) -> [Int] {
+        /// Where the incident's kept columns go among `fields`.
+        func placements(of incident: Incident, cache: inout Cache) -> Placements {
             guard incident.extraCount > 0 else { return [] }
             if incident.extraKeys != cache.keys {
-                cache = Cache(keys: incident.extraKeys, slot: slots[incident.extraKeys] ?? [])
+                cache = Cache(keys: incident.extraKeys, placements: placements[incident.extraKeys] ?? [])
             }
-            return cache.slot
+            return cache.placements
         }
 
-        func append(_ incident: Incident, slot: [Int], to row: inout [PropertyValue]) {
+        /// Appends the incident's values of the kept columns to `row` (null where it has none).
+        func append(_ incident: Incident, placements: Placements, to row: inout [PropertyValue]) {
             let start = row.count
             row.append(contentsOf: repeatElement(.null, count: fields.count))
-            guard incident.extraCount > 0 else { return }
-            for (k, value) in incident.extraValues.enumerated() where k < slot.count && slot[k] >= 0 && !value.isEmpty {
-                let s = slot[k]
-                row[start + s] = fields[s].type == .integer ? Int(value).map(PropertyValue.integer) ?? .null
-                    : .text(value)
+            guard !placements.isEmpty else { return }
+            let values = incident.extraValues
+            for (k, s) in placements where !values[k].isEmpty {
+                row[start + s] = integer[s] ? Int(values[k]).map(PropertyValue.integer) ?? .null : .text(values[k])
             }
         }
     }
