@@ -14,8 +14,9 @@ import GeoCore
 /// are kept as plain slots, their text and blob bytes side by side in one buffer that stays
 /// put while the statement runs, so SQLite reads them in place (`SQLITE_STATIC`). A struct,
 /// not a class: a class's stored arrays are checked for exclusive access at run time on
-/// every append, which cost 8% of writing a GeoPackage.
-struct GeoPackageBatchInsert {
+/// every append, which cost 8% of writing a GeoPackage. The bytes are a `ByteBuffer`: an
+/// array's `append(contentsOf:)` per value was a call into a generic entry point.
+struct GeoPackageBatchInsert: ~Copyable {
     /// One bound value; text and blobs point into `bytes`.
     private enum Slot {
         case null
@@ -37,7 +38,7 @@ struct GeoPackageBatchInsert {
     private var slots: [Slot] = []
     /// Starts with one unused byte, so it has an address even when every text is empty
     /// (SQLite reads a text bound from a null pointer as NULL, not as '').
-    private var bytes: [UInt8] = [0]
+    private var bytes = ByteBuffer(capacity: 1 << 16)
     private var pendingRows = 0
 
     /// `prefix` is the SQL before `VALUES`; `rows` rows of `columns` values each follow.
@@ -52,7 +53,7 @@ struct GeoPackageBatchInsert {
         rowsInCurrent = max(1, min(rows, self.rowsPerStatement))
         current = try GeoPackageBatchInsert.statement(db, prefix, columns, rowsInCurrent)
         slots.reserveCapacity(columns * rowsInCurrent)
-        bytes.reserveCapacity(1 << 16)
+        bytes.append(0)
     }
 
     private static func statement(_ db: Database, _ prefix: String, _ columns: Int, _ rows: Int) throws -> Statement {
@@ -70,7 +71,7 @@ struct GeoPackageBatchInsert {
     mutating func bind(_ value: String) {
         let start = bytes.count
         var value = value
-        value.withUTF8 { bytes.append(contentsOf: $0) }
+        value.withUTF8 { bytes.appendBytes($0) }
         slots.append(.text(start: start, count: bytes.count - start))
     }
 
@@ -97,7 +98,7 @@ struct GeoPackageBatchInsert {
         guard pendingRows == rowsInCurrent else { return }
         try execute()
         slots.removeAll(keepingCapacity: true)
-        bytes.removeSubrange(1...)
+        bytes.truncate(to: 1)
         remainingRows -= pendingRows
         pendingRows = 0
         if remainingRows > 0 && remainingRows < rowsInCurrent {
@@ -114,7 +115,7 @@ struct GeoPackageBatchInsert {
         // goes back to its start; its error, if any, was thrown when it ran.
         sqlite3_reset(statement)
         defer { sqlite3_clear_bindings(statement) }
-        let code: CInt = bytes.withUnsafeBufferPointer { buffer in
+        let code: CInt = bytes.withBytes { buffer in
             let base = buffer.baseAddress!
             for (i, slot) in slots.enumerated() {
                 let index = CInt(i + 1)

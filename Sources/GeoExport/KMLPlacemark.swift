@@ -248,7 +248,7 @@ struct PlacemarkContext: Sendable {
             balloonTemplate(feature, &scratch.balloon)
             guard !scratch.balloon.isEmpty else { return }
             out.append(literal: "<description>")
-            scratch.balloon.bytes.withUnsafeBufferPointer { TextEscaping.appendCDATA(bytes: $0, to: &out) }
+            scratch.balloon.withBytes { TextEscaping.appendCDATA(bytes: $0, to: &out) }
             out.append(literal: "</description>")
             return
         }

@@ -105,6 +105,25 @@ private final class PlacemarkCollector: NSObject, XMLParserDelegate {
         #expect(third.folderPath == ["Incidents", "Other"])
     }
 
+    /// A balloon's pieces come out in order, escaped where they are text, past its first
+    /// allocation; a copy appends to bytes of its own.
+    @Test func balloonAppendsInOrderAndCopiesOnWrite() {
+        var html = BalloonHTML()
+        html.markup("<p>")
+        html.text("a < b & c")
+        html.value(.real(2.5), ifUnknown: "unknown")
+        html.value(.null, ifUnknown: "unknown")
+        html.markup("</p>" + String(repeating: "x", count: 1_100))
+        var copy = html
+        copy.markup("<i>copy</i>")
+        html.value(.integer(-42), ifUnknown: "unknown")
+        let start = "<p>a &lt; b &amp; c2.5unknown</p>" + String(repeating: "x", count: 1_100)
+        #expect(html.html == start + "-42")
+        #expect(copy.html == start + "<i>copy</i>")
+        html.removeAll()
+        #expect(html.isEmpty && !copy.isEmpty)
+    }
+
     @Test func customDescriptionEscapesCDATAEnd() throws {
         let url = try SampleLayers.folder().appendingPathComponent("map.kml")
         let options = KMLOptions(description: .custom { _, feature in "<p>\(feature.id)</p> ]]> <b>x</b>" })
