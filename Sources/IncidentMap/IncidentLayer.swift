@@ -127,7 +127,7 @@ public enum IncidentLayer {
                 }
                 let values = incidents[i].extraValues
                 for (k, s) in cache.placements where integral[s] {
-                    if !values[k].isEmpty, Int(values[k]) == nil { integral[s] = false }
+                    if !values[k].isEmpty, Self.integer(values[k]) == nil { integral[s] = false }
                 }
             }
             integer = integral
@@ -154,11 +154,34 @@ public enum IncidentLayer {
         /// Appends the incident's values of the kept columns to `row` (null where it has none).
         func append(_ incident: Incident, placements: Placements, to row: inout [PropertyValue]) {
             let start = row.count
-            row.append(contentsOf: repeatElement(.null, count: fields.count))
+            // One by one: appending a `repeatElement` went through the generic sequence path,
+            // some forty instructions a value.
+            for _ in 0..<fields.count { row.append(.null) }
             guard !placements.isEmpty else { return }
             let values = incident.extraValues
             for (k, s) in placements where !values[k].isEmpty {
-                row[start + s] = integer[s] ? Int(values[k]).map(PropertyValue.integer) ?? .null : .text(values[k])
+                row[start + s] = integer[s] ? Self.integer(values[k]).map(PropertyValue.integer) ?? .null
+                    : .text(values[k])
+            }
+        }
+
+        /// `Int(text)`, read from the UTF-8 bytes: an optional sign and ASCII digits. An
+        /// ACLED export has six integer columns kept, parsed for every feature each writer
+        /// makes, and the standard library's generic parser was most of placing them.
+        static func integer(_ text: String) -> Int? {
+            var utf8 = text
+            return utf8.withUTF8 { bytes -> Int? in
+                // 18 digits cannot overflow; longer numbers go to the standard parser.
+                guard let first = bytes.first, bytes.count <= 18 else { return bytes.isEmpty ? nil : Int(text) }
+                let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                guard !signed || bytes.count > 1 else { return nil }
+                var value = 0
+                for b in bytes.dropFirst(signed ? 1 : 0) {
+                    let digit = b &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return first == UInt8(ascii: "-") ? -value : value
             }
         }
     }
@@ -221,7 +244,7 @@ public enum IncidentLayer {
             row.append(text(crossing))
             row.append(real(b.nearestCrossingKm))
         } else {
-            row.append(contentsOf: repeatElement(.null, count: 7))
+            for _ in 0..<7 { row.append(.null) }
             row.append(text(crossing))
             row.append(.null)
         }
