@@ -127,7 +127,7 @@ public enum IncidentLayer {
                 }
                 let values = incidents[i].extraValues
                 for (k, s) in cache.placements where integral[s] {
-                    if !values[k].isEmpty, Self.integer(values[k]) == nil { integral[s] = false }
+                    if !values[k].isEmpty, Int(values[k]) == nil { integral[s] = false }
                 }
             }
             integer = integral
@@ -155,33 +155,12 @@ public enum IncidentLayer {
         func append(_ incident: Incident, placements: Placements, to row: inout [PropertyValue]) {
             let start = row.count
             // One by one: appending a `repeatElement` went through the generic sequence path,
-            // some forty instructions a value.
+            // about thirty instructions a value (callgrind).
             for _ in 0..<fields.count { row.append(.null) }
             guard !placements.isEmpty else { return }
             let values = incident.extraValues
             for (k, s) in placements where !values[k].isEmpty {
-                row[start + s] = integer[s] ? Self.integer(values[k]).map(PropertyValue.integer) ?? .null
-                    : .text(values[k])
-            }
-        }
-
-        /// `Int(text)`, read from the UTF-8 bytes: an optional sign and ASCII digits. An
-        /// ACLED export has six integer columns kept, parsed for every feature each writer
-        /// makes, and the standard library's generic parser was most of placing them.
-        static func integer(_ text: String) -> Int? {
-            var utf8 = text
-            return utf8.withUTF8 { bytes -> Int? in
-                // 18 digits cannot overflow; longer numbers go to the standard parser.
-                guard let first = bytes.first, bytes.count <= 18 else { return bytes.isEmpty ? nil : Int(text) }
-                let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-                guard !signed || bytes.count > 1 else { return nil }
-                var value = 0
-                for b in bytes.dropFirst(signed ? 1 : 0) {
-                    let digit = b &- UInt8(ascii: "0")
-                    guard digit < 10 else { return nil }
-                    value = value * 10 + Int(digit)
-                }
-                return first == UInt8(ascii: "-") ? -value : value
+                row[start + s] = integer[s] ? Int(values[k]).map(PropertyValue.integer) ?? .null : .text(values[k])
             }
         }
     }

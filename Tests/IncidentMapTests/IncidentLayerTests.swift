@@ -42,22 +42,6 @@ struct IncidentLayerTests {
         #expect(layer.features.allSatisfy { $0.values.count == layer.fields.count })
     }
 
-    /// The kept columns' integers are read as `Int(text)` reads them, whatever the text.
-    @Test func keptIntegersParseAsTheStandardLibraryDoes() {
-        var samples = ["", "+", "-", "0", "-0", "+5", "007", "2021", " 5", "5 ", "1e3", "1.0", "٣", "--1", "+-1",
-                       "12a", "999999999999999999", "-999999999999999999", "1000000000000000000",
-                       "9223372036854775807", "9223372036854775808", "-9223372036854775808",
-                       "-9223372036854775809", "00000000000000000000001", "１２"]
-        var random = SystemRandomNumberGenerator()
-        let pieces = ["0", "1", "9", "-", "+", " ", "a", "5"]
-        samples += (0..<3_000).map { _ in
-            (0..<Int.random(in: 0...20, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-        }
-        for text in samples {
-            #expect(IncidentLayer.KeptColumns.integer(text) == Int(text), "\(text)")
-        }
-    }
-
     @Test func contractColumnsAreNotRepeated() throws {
         let names = try layer().fields.map(\.name)
         #expect(Set(names).count == names.count)
