@@ -3,7 +3,6 @@
 ///
 /// Why a protocol: the formatting functions are written once and specialised for each
 /// sink; the one that matters for speed is `ByteBuffer`.
-@usableFromInline
 protocol ByteSink: ~Copyable {
     mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Array's own `append(_:)` is the witness for arrays.
@@ -17,22 +16,22 @@ protocol ByteSink: ~Copyable {
 }
 
 extension ByteSink where Self: ~Copyable {
-    @inlinable @inline(__always)
+    @inline(__always)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) { appendBytes(bytes) }
 
-    @inlinable @inline(__always)
+    @inline(__always)
     mutating func append(contentsOf bytes: UnsafeRawBufferPointer) {
         appendBytes(bytes.assumingMemoryBound(to: UInt8.self))
     }
 
-    @inlinable @inline(__always)
+    @inline(__always)
     mutating func append(contentsOf bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { appendBytes($0) }
     }
 
     /// Appends any bytes (a string's `utf8` view, a slice); the overloads above copy theirs
     /// in one piece.
-    @inlinable @_disfavoredOverload
+    @_disfavoredOverload
     mutating func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8 {
         if bytes.withContiguousStorageIfAvailable({ appendBytes($0) }) == nil {
             for byte in bytes { append(byte) }
@@ -41,13 +40,13 @@ extension ByteSink where Self: ~Copyable {
 
     /// Appends a literal's UTF-8 bytes with one copy (`"...".utf8` would go through the
     /// generic sequence path).
-    @inlinable @inline(__always)
+    @inline(__always)
     mutating func append(literal: StaticString) {
         appendBytes(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Appends a string's UTF-8 bytes with one copy.
-    @inlinable @inline(__always)
+    @inline(__always)
     mutating func append(utf8 text: String) {
         var text = text
         text.withUTF8 { appendBytes($0) }
@@ -57,13 +56,10 @@ extension ByteSink where Self: ~Copyable {
 extension Array: ByteSink where Element == UInt8 {
     // `+=`, not `append(contentsOf:)`: in this module that name finds the protocol's own
     // overload first, which would call back here.
-    @inlinable
     mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) { self += bytes }
 
-    @inlinable
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { withUnsafeBufferPointer(body) }
 
-    @inlinable
     mutating func truncate(to count: Int) { removeSubrange(count...) }
 }
 
@@ -89,7 +85,7 @@ struct ByteBuffer: ~Copyable, ByteSink {
 
     var isEmpty: Bool { count == 0 }
 
-    /// The bytes so far, copied (tests, and callers that keep them).
+    /// The bytes so far, copied (tests).
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     @inline(__always)

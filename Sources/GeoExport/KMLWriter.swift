@@ -203,29 +203,18 @@ public struct KMLWriter: Sendable {
             }
             return
         }
-        let lanes = UnsafeMutablePointer<PlacemarkLane>.allocate(capacity: 2)
-        lanes.initialize(to: PlacemarkLane())
-        (lanes + 1).initialize(to: PlacemarkLane())
-        defer {
-            lanes.deinitialize(count: 2)
-            lanes.deallocate()
-        }
-        // Each thread touches its own lane only.
-        nonisolated(unsafe) let shared = lanes
-        try RunPairs.forEach(count: members.count, format: { w, run in
-            shared[w].format(members[run]) { try appendPlacemark($0, scratch: &$1, to: &$2) }
-        }, take: { w, run in
-            if let failure = lanes[w].failure { throw failure }
-            let taken = lanes[w].bytes.withBytes { bytes in
-                scratch.ids.recordAll(lanes[w].scratch.idRanges!.map { UnsafeBufferPointer(rebasing: bytes[$0]) })
+        try RunPairs.forEach(count: members.count, lanes: { PlacemarkLane() }, format: { lane, run in
+            lane.format(members[run]) { try appendPlacemark($0, scratch: &$1, to: &$2) }
+        }, take: { lane, run in
+            if let failure = lane.failure { throw failure }
+            let taken = lane.bytes.withBytes { bytes in
+                scratch.ids.recordAll(lane.scratch.idRanges!.map { UnsafeBufferPointer(rebasing: bytes[$0]) })
             }
-            if taken {
-                try file.write(taking: &lanes[w].bytes)
-                return
+            if !taken {
+                lane.bytes.removeAll()
+                for i in members[run] { try appendPlacemark(i, scratch: &scratch, to: &lane.bytes) }
             }
-            lanes[w].bytes.removeAll()
-            for i in members[run] { try appendPlacemark(i, scratch: &scratch, to: &lanes[w].bytes) }
-            try file.write(taking: &lanes[w].bytes)
+            try file.write(taking: &lane.bytes)
         })
     }
 }

@@ -13,12 +13,23 @@ enum RunPairs {
     /// Features per run of one thread.
     static let featuresPerRun = 1024
 
-    /// Calls `format(lane, run)` for runs of `length` (0: the caller's thread, 1: the other
-    /// one) over `0 ..< count`, then `take(lane, run)` for both in order before the next pair.
-    /// Each lane's state is the caller's, touched by `format` on that lane only.
-    static func forEach(count: Int, length: Int = featuresPerRun,
-                        format: @Sendable (_ lane: Int, _ run: Range<Int>) -> Void,
-                        take: (_ lane: Int, _ run: Range<Int>) throws -> Void) rethrows {
+    /// Makes two lanes with `lane` (the state of one thread's run: its bytes, its first
+    /// error, ...), then calls `format(lane, run)` for runs of `length` over `0 ..< count`,
+    /// two at a time (lane 0 on the caller's thread, lane 1 on the other one), and
+    /// `take(lane, run)` for both in order before the next pair.
+    static func forEach<Lane: ~Copyable>(count: Int, length: Int = featuresPerRun, lanes lane: () -> Lane,
+                                         format: @Sendable (inout Lane, _ run: Range<Int>) -> Void,
+                                         take: (inout Lane, _ run: Range<Int>) throws -> Void) rethrows {
+        let lanes = UnsafeMutablePointer<Lane>.allocate(capacity: 2)
+        lanes.initialize(to: lane())
+        (lanes + 1).initialize(to: lane())
+        defer {
+            lanes.deinitialize(count: 2)
+            lanes.deallocate()
+        }
+        // Each thread touches its own lane only, and the pair is waited for before either
+        // is taken.
+        nonisolated(unsafe) let shared = lanes
         let helper = DispatchQueue(label: "incidentmap.run-pairs")
         try withoutActuallyEscaping(format) { format in
             for start in stride(from: 0, to: count, by: 2 * length) {
@@ -26,11 +37,11 @@ enum RunPairs {
                 let second = first.upperBound..<min(count, first.upperBound + length)
                 let done = DispatchGroup()
                 // `format` outlives no call: the pair is waited for before the next one.
-                if !second.isEmpty { helper.async(group: done) { format(1, second) } }
-                format(0, first)
+                if !second.isEmpty { helper.async(group: done) { format(&shared[1], second) } }
+                format(&lanes[0], first)
                 done.wait()
-                try take(0, first)
-                if !second.isEmpty { try take(1, second) }
+                try take(&lanes[0], first)
+                if !second.isEmpty { try take(&lanes[1], second) }
             }
         }
     }

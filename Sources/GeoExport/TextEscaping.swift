@@ -69,7 +69,6 @@ public enum TextEscaping {
     /// `'`). Control characters that XML 1.0 forbids (all below U+0020 except tab, newline
     /// and carriage return) cannot be written at all, even as references, so they become
     /// U+FFFD rather than making the whole file unreadable.
-    @usableFromInline
     static func appendXML<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
         var text = text
         text.withUTF8 { appendXML(bytes: $0, to: &out) }
