@@ -99,15 +99,22 @@ public struct TableReader: Sendable {
 
     /// Adds a decoded row to `result`, or records or throws the row's error.
     func collect(_ body: () throws -> RowDecoder.Outcome, into result: inout TableReadResult) throws {
+        if let incident = try collect(body, others: &result) { result.incidents.append(incident) }
+    }
+
+    /// The decoded row's incident; an unresolved mention, or the row's error when reading
+    /// goes on, is added to `others` instead, and otherwise the error is thrown.
+    func collect(_ body: () throws -> RowDecoder.Outcome, others: inout TableReadResult) throws -> Incident? {
         do {
             switch try body() {
-            case .incident(let incident): result.incidents.append(incident)
-            case .unresolved(let mention): result.unresolved.append(mention)
+            case .incident(let incident): return incident
+            case .unresolved(let mention): others.unresolved.append(mention)
             }
         } catch let error as InputError {
             guard options.keepGoing else { throw error }
-            result.rejected.append(RejectedRow(error))
+            others.rejected.append(RejectedRow(error))
         }
+        return nil
     }
 
     /// The cell without surrounding spaces, nil when empty; Foundation's trimming is only
@@ -152,46 +159,68 @@ public struct TableReader: Sendable {
                              hint: "name them latitude and longitude (or location), or pass --lat-column, "
                                  + "--lon-column or --place-column")
         }
-        // Rows are decoded on `workers` threads in contiguous ranges and joined in order, so
-        // the result, and without keepGoing the first error in file order, are the same as
-        // one pass would give (a range stops at its own first error; a later range's error
-        // counts only when every earlier range had none).
+        // Rows are decoded on `workers` threads, which take runs of rows from a shared queue,
+        // and joined in order, so the result, and without keepGoing the first error in file
+        // order, are the same as one pass would give (a run stops at its own first error, no
+        // later run is handed out, and the runs in front of it are finished).
         let rowCount = table.rows.count
         let workers = rowCount >= 20_000 ? max(1, options.workers) : 1
         let format = result.format, columns = columnIndex
-        var parts = [(result: TableReadResult, error: Error?)](
-            repeating: (TableReadResult(format: format), nil), count: workers)
-        parts.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let range = (rowCount * w / workers)..<(rowCount * (w + 1) / workers)
-                var part = TableReadResult(format: format)
-                // The first part becomes the result, so it has room for every row.
-                part.incidents.reserveCapacity(w == 0 ? rowCount : range.count)
-                do {
-                    try decodeRows(range, of: table, file: file, isACLED: isACLED, columnIndex: columns,
-                                   into: &part)
-                    out[w] = (part, nil)
-                } catch {
-                    out[w] = (part, error)
+        let queue = WorkChunks(count: rowCount, size: Self.decodedRun)
+        let runCount = (rowCount + Self.decodedRun - 1) / Self.decodedRun
+        var runs = [(others: TableReadResult, count: Int, error: Error?)](
+            repeating: (TableReadResult(format: format), 0, nil), count: runCount)
+        // Each run's incidents go straight into the one array, from the slot of the run's
+        // first row (a row gives at most one incident), and are moved down behind the earlier
+        // runs' at the end: joining per-worker arrays copied half a million incidents, each
+        // retained and released, on one thread while the other waited.
+        let incidents = try [Incident](unsafeUninitializedCapacity: rowCount) { slots, initialized in
+            nonisolated(unsafe) let slots = slots
+            runs.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while let rows = queue.take() {
+                        var others = TableReadResult(format: format), count = 0
+                        do {
+                            try decodeRows(rows, of: table, file: file, isACLED: isACLED, columnIndex: columns,
+                                           into: slots.baseAddress! + rows.lowerBound, count: &count,
+                                           others: &others)
+                            out[rows.lowerBound / Self.decodedRun] = (others, count, nil)
+                        } catch {
+                            out[rows.lowerBound / Self.decodedRun] = (others, count, error)
+                            queue.finish()
+                        }
+                    }
+                }
+            }
+            for (k, run) in runs.enumerated() {
+                (slots.baseAddress! + initialized).moveInitialize(from: slots.baseAddress! + k * Self.decodedRun,
+                                                                  count: run.count)
+                initialized += run.count
+                result.unresolved += run.others.unresolved
+                result.rejected += run.others.rejected
+                if let error = run.error {
+                    // Runs decoded behind the error are let go (the array lets go of the first
+                    // `initialized` incidents itself).
+                    for later in runs.indices.dropFirst(k + 1) {
+                        (slots.baseAddress! + later * Self.decodedRun).deinitialize(count: runs[later].count)
+                    }
+                    throw error
                 }
             }
         }
-        if let error = parts.lazy.compactMap(\.error).first { throw error }
-        // Taken out of `parts`, so the first part is appended to in place, not copied.
-        result = parts[0].result
-        parts[0].result = TableReadResult(format: format)
-        for part in parts.dropFirst() {
-            result.incidents += part.result.incidents
-            result.unresolved += part.result.unresolved
-            result.rejected += part.result.rejected
-        }
+        result.incidents = incidents
         return result
     }
 
-    /// Decodes `rows` of `table` into `result`, as ``collect(_:into:)`` does for each.
+    /// Rows per run handed to a decoding thread.
+    static let decodedRun = 4_096
+
+    /// Decodes `rows` of `table` as ``collect(_:others:)`` does for each, initialising an
+    /// incident at `slots + count` (and counting it) for each row that gives one.
     private func decodeRows(_ rows: Range<Int>, of table: CSVTable, file: String, isACLED: Bool,
-                            columnIndex: [String: Int], into result: inout TableReadResult) throws {
+                            columnIndex: [String: Int], into slots: UnsafeMutablePointer<Incident>,
+                            count: inout Int, others: inout TableReadResult) throws {
         let decoder = RowDecoder(file: file, gazetteer: gazetteer)
         // The decoder asks the same short literal names in the same order for every row:
         // remembering the answer to the k-th question skips hashing the name again.
@@ -204,7 +233,7 @@ public struct TableReader: Sendable {
         }
         for n in rows {
             let row = table.rows[n], line = table.lines[n]
-            try collect({
+            let incident = try collect({
                 guard row.count == table.header.count else {
                     throw InputError(file: file, line: line,
                                      problem: "\(row.count) fields where the header has \(table.header.count)",
@@ -221,7 +250,11 @@ public struct TableReader: Sendable {
                     outcome = .incident(incident)
                 }
                 return outcome
-            }, into: &result)
+            }, others: &others)
+            if let incident {
+                (slots + count).initialize(to: incident)
+                count += 1
+            }
         }
     }
 
