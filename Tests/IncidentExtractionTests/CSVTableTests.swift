@@ -113,8 +113,8 @@ import Testing
         #expect(parsed > 10_000 && refused > 1_000)
     }
 
-    @Test("two halves on two threads give what one pass gives, wherever the cut falls")
-    func halvesMatchOnePass() throws {
+    @Test("pieces parsed on two threads give what one pass gives, wherever the cuts fall")
+    func piecesMatchOnePass() throws {
         let pieces: [[UInt8]] = [Array("ab".utf8), Array("é".utf8), [0x2C], [0x22], [0x22, 0x22], [0x0A], [0x0A],
                                  [0x0D, 0x0A], Array("a cell longer than fifteen bytes".utf8), [0xFF]]
         var state: UInt64 = 0x9E37_79B9
@@ -122,8 +122,8 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(n))
         }
-        func outcome(_ bytes: [UInt8], _ split: Int?) -> Result<CSVTable, InputError> {
-            do { return .success(try CSVTable.parse(Data(bytes), file: "h.csv", splitNear: split)) } catch let e as InputError {
+        func outcome(_ bytes: [UInt8], _ cuts: [Int]) -> Result<CSVTable, InputError> {
+            do { return .success(try CSVTable.parse(Data(bytes), file: "h.csv", cutsNear: cuts)) } catch let e as InputError {
                 return .failure(e)
             } catch { return .failure(InputError(file: "", problem: "\(error)", hint: "")) }
         }
@@ -134,18 +134,22 @@ import Testing
                 let k = next(pieces.count * 6)
                 bytes += k < pieces.count ? pieces[k] : pieces[k % 2]
             }
-            let whole = outcome(bytes, nil)
+            let whole = outcome(bytes, [])
             if case .failure = whole { failures += 1 }
+            // Two pieces cut near `split`, and four: pieces whose guesses hold or fail in
+            // any order.
             for split in 0...bytes.count {
-                switch (whole, outcome(bytes, split)) {
-                case let (.success(a), .success(b)):
-                    #expect(a.header == b.header && a.rows == b.rows && a.lines == b.lines, "cut near \(split): \(bytes)")
-                case let (.failure(a), .failure(b)):
-                    #expect(a == b, "cut near \(split): \(bytes)")
-                default:
-                    Issue.record("one pass and halves disagree, cut near \(split): \(bytes)")
+                for cuts in [[split], [split / 3, split, split + 5]] {
+                    switch (whole, outcome(bytes, cuts)) {
+                    case let (.success(a), .success(b)):
+                        #expect(a.header == b.header && a.rows == b.rows && a.lines == b.lines, "cuts near \(cuts): \(bytes)")
+                    case let (.failure(a), .failure(b)):
+                        #expect(a == b, "cuts near \(cuts): \(bytes)")
+                    default:
+                        Issue.record("one pass and pieces disagree, cuts near \(cuts): \(bytes)")
+                    }
+                    compared += 1
                 }
-                compared += 1
             }
         }
         #expect(compared > 5_000 && failures > 20)

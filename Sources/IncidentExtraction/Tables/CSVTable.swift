@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GeoCore
 
 /// A CSV file parsed into rows of fields (RFC 4180: quotes, doubled quotes, CR LF),
 /// remembering the line each record starts on for error messages.
@@ -13,65 +14,93 @@ public struct CSVTable: Sendable {
     /// 1-based line on which each record starts.
     public var lines: [Int]
 
-    /// Files from this size are parsed in two halves on two threads.
+    /// Files from this size are parsed in pieces on two threads.
     static let parallelBytes = 4 << 20
+    /// How many pieces: more than the threads, which take them in turn, so that one thread
+    /// running slower (a virtual machine's cores are not always equal) does not leave the
+    /// other idle for long; in two halves, one thread waited up to half a second of 1.5 s.
+    static let pieceCount = 8
 
     /// Parses `data`; `file` names the source in errors.
     public static func parse(_ data: Data, file: String) throws -> CSVTable {
-        try parse(data, file: file, splitNear: data.count >= parallelBytes ? data.count / 2 : nil)
+        let cuts = data.count >= parallelBytes ? (1..<pieceCount).map { data.count * $0 / pieceCount } : []
+        return try parse(data, file: file, cutsNear: cuts)
     }
 
-    /// Parses `data`, in two halves from the first line end at or after `splitNear` when
-    /// given (tests pass any offset).
+    /// Parses `data`, in pieces from the first line end at or after each of `cutsNear`
+    /// (tests pass any offsets).
     ///
-    /// The second half is parsed on the guess that its first byte starts a record. The
-    /// first half, parsed from the file's start, says whether the guess held: it did unless
-    /// that line end lay inside a quoted field, and then the file is parsed again in one
-    /// pass. The first half's errors come first, as they would in one pass.
-    static func parse(_ data: Data, file: String, splitNear: Int?) throws -> CSVTable {
+    /// Each piece after the first is parsed on the guess that its first byte starts a
+    /// record. The piece before it says whether the guess held: it did unless that line end
+    /// lay inside a quoted field, and then the file is parsed again in one pass. An earlier
+    /// piece's errors come first, as they would in one pass.
+    static func parse(_ data: Data, file: String, cutsNear: [Int]) throws -> CSVTable {
         guard !data.isEmpty else {
             throw InputError(file: file, problem: "the file is empty", hint: "give a CSV file with a header line")
         }
-        let (records, lines) = try data.withUnsafeBytes { raw in
+        var (records, lines) = try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            if let splitNear, let halves = try parseHalves(bytes, near: splitNear, file: file) { return halves }
+            if !cutsNear.isEmpty, let pieces = try parsePieces(bytes, near: cutsNear, file: file) { return pieces }
             var parser = CSVParser(bytes: bytes, file: file)
             _ = try parser.run(final: true)
             return (parser.records, parser.lines)
         }
-        guard let header = records.first else {
+        guard !records.isEmpty else {
             throw InputError(file: file, problem: "the file holds no CSV records", hint: "give a CSV file with a header line")
         }
-        return CSVTable(header: header.map { $0.trimmingCharacters(in: .whitespaces) },
-                        rows: Array(records.dropFirst()), lines: Array(lines.dropFirst()))
+        let header = records.removeFirst()
+        lines.removeFirst()
+        return CSVTable(header: header.map { $0.trimmingCharacters(in: .whitespaces) }, rows: records, lines: lines)
     }
 
-    /// The records and lines of both halves, or nil when the guess did not hold (or there is
-    /// no line end after `near`).
-    private static func parseHalves(_ bytes: UnsafeBufferPointer<UInt8>, near: Int,
+    /// The records and lines of all pieces, or nil when a guess did not hold (or there is
+    /// no line end after any of `near`).
+    private static func parsePieces(_ bytes: UnsafeBufferPointer<UInt8>, near: [Int],
                                     file: String) throws -> ([[String]], [Int])? {
-        var cut = max(0, near)
-        while cut < bytes.count && bytes[cut] != UInt8(ascii: "\n") { cut += 1 }
-        cut += 1
-        guard cut < bytes.count else { return nil }
-        nonisolated(unsafe) var first = CSVParser(bytes: UnsafeBufferPointer(rebasing: bytes[..<cut]), file: file)
-        nonisolated(unsafe) var second = CSVParser(bytes: UnsafeBufferPointer(rebasing: bytes[cut...]), file: file,
-                                                   atFileStart: false)
-        nonisolated(unsafe) var outcomes: [Result<Bool, Error>] = [.success(false), .success(false)]
-        DispatchQueue.concurrentPerform(iterations: 2) { w in
-            outcomes[w] = Result { try w == 0 ? first.run(final: false) : second.run(final: true) }
+        var cuts = [0]
+        for offset in near.sorted() {
+            var cut = max(0, offset)
+            while cut < bytes.count && bytes[cut] != UInt8(ascii: "\n") { cut += 1 }
+            cut += 1
+            if cut < bytes.count && cut > cuts.last! { cuts.append(cut) }
         }
-        guard try outcomes[0].get() else { return nil }
-        // The second half counted its lines from 1; every line end before the cut counts,
-        // inside quotes or not, as in one pass, and the first half has counted them all.
-        // (Counting them before parsing the second half kept one thread busy for a sixth
-        // of a second on a 265 MB export while the other had started.)
-        let before = first.line - 1
-        do { _ = try outcomes[1].get() } catch var error as InputError {
-            error.line = error.line.map { $0 + before }
-            throw error
+        guard cuts.count > 1 else { return nil }
+        cuts.append(bytes.count)
+        let count = cuts.count - 1
+        var parsers = (0..<count).map { k in
+            CSVParser(bytes: UnsafeBufferPointer(rebasing: bytes[cuts[k]..<cuts[k + 1]]), file: file,
+                      atFileStart: k == 0)
         }
-        return (first.records + second.records, first.lines + second.lines.map { $0 + before })
+        var outcomes = [Result<Bool, Error>](repeating: .success(false), count: count)
+        let queue = WorkChunks(count: count, size: 1)
+        parsers.withUnsafeMutableBufferPointer { parsers in
+            outcomes.withUnsafeMutableBufferPointer { outcomes in
+                nonisolated(unsafe) let (parsers, outcomes) = (parsers, outcomes)
+                DispatchQueue.concurrentPerform(iterations: min(2, count)) { _ in
+                    while let k = queue.take()?.lowerBound {
+                        outcomes[k] = Result { try parsers[k].run(final: k == count - 1) }
+                    }
+                }
+            }
+        }
+        // Each piece counted its lines from 1; every line end before a piece counts, inside
+        // quotes or not, as in one pass, and the pieces before it have counted them all.
+        var records: [[String]] = [], lines: [Int] = []
+        records.reserveCapacity(parsers.reduce(0) { $0 + $1.records.count })
+        lines.reserveCapacity(records.capacity)
+        var before = 0
+        for k in 0..<count {
+            do {
+                guard try outcomes[k].get() || k == count - 1 else { return nil }
+            } catch var error as InputError {
+                error.line = error.line.map { $0 + before }
+                throw error
+            }
+            records += parsers[k].records
+            lines += parsers[k].lines.lazy.map { $0 + before }
+            before += parsers[k].line - 1
+        }
+        return (records, lines)
     }
 
     /// The index of the first header matching one of `names` (case-insensitive).
