@@ -119,17 +119,30 @@ public enum IncidentLayer {
             }
             placements = headers
             guard !names.isEmpty else { return }
-            var integral = [Bool](repeating: true, count: names.count)
-            var cache = Cache()
-            for i in incidents.indices where incidents[i].extraCount > 0 {
-                if incidents[i].extraKeys != cache.keys {
-                    cache = Cache(keys: incidents[i].extraKeys, placements: headers[incidents[i].extraKeys] ?? [])
-                }
-                let values = incidents[i].extraValues
-                for (k, s) in cache.placements where integral[s] {
-                    if !values[k].isEmpty, Int(values[k]) == nil { integral[s] = false }
+            // Whether every value of a column is an integer, asked of each half of the
+            // incidents on a thread of its own (a million rows' integer columns took a third
+            // of a second on one thread while the other had nothing to do).
+            let count = names.count, halves = incidents.count >= 20_000 ? 2 : 1, placed = headers
+            var integralIn = [[Bool]](repeating: [], count: halves)
+            integralIn.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                DispatchQueue.concurrentPerform(iterations: halves) { h in
+                    var integral = [Bool](repeating: true, count: count)
+                    var cache = Cache()
+                    for i in (incidents.count * h / halves)..<(incidents.count * (h + 1) / halves)
+                    where incidents[i].extraCount > 0 {
+                        if incidents[i].extraKeys != cache.keys {
+                            cache = Cache(keys: incidents[i].extraKeys, placements: placed[incidents[i].extraKeys] ?? [])
+                        }
+                        let values = incidents[i].extraValues
+                        for (k, s) in cache.placements where integral[s] {
+                            if !values[k].isEmpty, Int(values[k]) == nil { integral[s] = false }
+                        }
+                    }
+                    out[h] = integral
                 }
             }
+            let integral = (0..<count).map { s in integralIn.allSatisfy { $0[s] } }
             integer = integral
             fields = names.enumerated().map { Field($0.element, integral[$0.offset] ? .integer : .text) }
         }

@@ -71,4 +71,29 @@ struct IncidentLayerTests {
         let eventType = try #require(layers[1].fields.firstIndex { $0.name == "event_type" })
         #expect(layers[1].value(at: layers[1].featureCount - 1, field: eventType) == .null)
     }
+
+    @Test("a column is an integer one only when every row's value is, whichever half a row is in")
+    func integerColumnsAreCheckedOverEveryRow() throws {
+        let header = ["event_id_cnty", "year", "inter1", "tags"]
+        func incidents(rows: Int, oddValueAt odd: Int?) -> [Incident] {
+            (0..<rows).map { i in
+                var incident = Incident(eventID: "E\(i)", eventDate: nil, timePrecision: nil, eventType: "Battles",
+                                        subEventType: "Armed clash", actors: [], country: nil, admin1: nil,
+                                        location: "Afrin", placeID: nil,
+                                        coordinate: Coordinate(longitude: 36.87, latitude: 36.51),
+                                        geoPrecision: .exact, confidence: 1, provenance: [])
+                incident.setExtra(keys: header, values: ["E\(i)", "2021", i == odd ? "eight" : "8", i == 3 ? "a" : ""])
+                return incident
+            }
+        }
+        func types(_ layer: Layer) -> [String] {
+            layer.fields.dropFirst(IncidentLayer.fields.count).map { "\($0.name):\($0.type)" }
+        }
+        // 30,000 rows are read in two halves; the odd value in the first, the second, or none.
+        for odd in [nil, 10, 29_999] {
+            let layer = IncidentLayer.make(incidents(rows: 30_000, oddValueAt: odd), analysis: nil)
+            #expect(types(layer) == ["event_id_cnty:text", "year:integer", "inter1:\(odd == nil ? "integer" : "text")",
+                                     "tags:text"], "odd value at \(odd.map(String.init) ?? "none")")
+        }
+    }
 }
