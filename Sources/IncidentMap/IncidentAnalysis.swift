@@ -16,15 +16,19 @@ public struct IncidentAnalysis: Sendable {
     /// Measures every incident against `reference` and clusters them.
     ///
     /// Every incident is measured in one parallel batch, imprecise ones over their
-    /// uncertainty area (a disc for "near", the admin polygon for a region).
+    /// uncertainty area (a disc for "near", the admin polygon for a region). Clustering
+    /// needs none of the distances but each cluster's nearest one, filled in at the end, so
+    /// it runs beside the measuring: each leaves stretches where one core has nothing to do
+    /// (DBSCAN's grid is built on one thread, the last hulls and the last runs of points
+    /// end apart), which the other fills.
     public static func run(_ incidents: [Incident], reference: ReferenceData,
-                           configuration: MapConfiguration,
-                           progress: (String) -> Void = { _ in }) throws -> IncidentAnalysis {
-        let proximity = BorderProximity(lines: reference.borderLines, sides: reference.sides,
-                                        crossings: reference.crossings)
+                           configuration: MapConfiguration) throws -> IncidentAnalysis {
         // Closures over indices, not key paths over the incidents: iterating an array of
         // incidents copies each one (a retain and a release of every string it holds).
         let points = incidents.indices.map { incidents[$0].coordinate }
+        let clustering = Clustering(incidents, points: points, configuration: configuration)
+        let proximity = BorderProximity(lines: reference.borderLines, sides: reference.sides,
+                                        crossings: reference.crossings)
         // Imprecise locations are measured over their uncertainty area: a disc, or the
         // governorate, whose bounds are the same for all its incidents and found once.
         let precisions = incidents.indices.map { incidents[$0].geoPrecision }
@@ -39,21 +43,45 @@ public struct IncidentAnalysis: Sendable {
         }
         let results = proximity.measure(points, precisions: precisions, areaBoundsKm: regionAreas)
         let names = results.map { r in r.nearestCrossingIndex.map { reference.crossings[$0].name } }
-
-        progress("clustering \(incidents.count) incident(s)")
-        let dbscan = DBSCAN(epsKm: configuration.epsKm, minPoints: configuration.minPoints,
-                            windowDays: configuration.windowDays)
-        let days = clusterDays(incidents.indices.map { incidents[$0].eventDate?.dayNumber },
-                               windowDays: configuration.windowDays)
-        let labels = dbscan.cluster(points, days: days)
-        progress("summarising \(labels.clusterCount) cluster(s)")
-        let clusters = try ClusterSummaries().summaries(
-            points: points, labels: labels, dates: incidents.indices.map { incidents[$0].eventDate },
-            eventTypes: incidents.indices.map { incidents[$0].eventType.isEmpty ? nil : incidents[$0].eventType },
-            borderDistancesKm: results.map(\.distanceKm), workers: 2)
+        let (labels, summaries) = try clustering.result()
+        var clusters = summaries
+        for k in clusters.indices {
+            clusters[k].nearestBorderDistanceKm = clusters[k].members.lazy.map { results[$0].distanceKm }.min()
+        }
         return IncidentAnalysis(proximity: results, crossingNames: names, clusterIDs: labels.labels,
                                 clusters: clusters, nearRadiusKm: proximity.nearRadiusKm,
                                 bandsKm: proximity.bands.thresholds)
+    }
+
+    /// DBSCAN and the cluster summaries, run on a thread of their own from `init` on;
+    /// `result` waits for them.
+    private final class Clustering: @unchecked Sendable {
+        // Written once on the clustering thread before `done` is signalled, read after.
+        private var outcome: Result<(ClusterLabels, [Cluster]), Error>?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ incidents: [Incident], points: [Coordinate], configuration: MapConfiguration) {
+            let dbscan = DBSCAN(epsKm: configuration.epsKm, minPoints: configuration.minPoints,
+                                windowDays: configuration.windowDays)
+            let days = IncidentAnalysis.clusterDays(incidents.indices.map { incidents[$0].eventDate?.dayNumber },
+                                                    windowDays: configuration.windowDays)
+            let dates = incidents.indices.map { incidents[$0].eventDate }
+            let eventTypes = incidents.indices.map { incidents[$0].eventType.isEmpty ? nil : incidents[$0].eventType }
+            Thread.detachNewThread { [self] in
+                outcome = Result {
+                    let labels = dbscan.cluster(points, days: days)
+                    let clusters = try ClusterSummaries().summaries(points: points, labels: labels, dates: dates,
+                                                                    eventTypes: eventTypes, workers: 2)
+                    return (labels, clusters)
+                }
+                done.signal()
+            }
+        }
+
+        func result() throws -> (ClusterLabels, [Cluster]) {
+            done.wait()
+            return try outcome!.get()
+        }
     }
 
     /// The day numbers DBSCAN's time window compares, or nil without a window.

@@ -50,9 +50,8 @@ public enum Pipeline {
         let read = try IncidentSources.read(inputs, gazetteer: gazetteer, date: configuration.date,
                                             keepGoing: configuration.keepGoing, progress: progress)
 
-        progress("measuring border distances for \(read.incidents.count) incident(s)")
-        let analysis = try IncidentAnalysis.run(read.incidents, reference: reference, configuration: configuration,
-                                                progress: progress)
+        progress("measuring border distances and clustering \(read.incidents.count) incident(s)")
+        let analysis = try IncidentAnalysis.run(read.incidents, reference: reference, configuration: configuration)
 
         progress("building layers")
         let layers = try LayerSet.make(incidents: read.incidents, analysis: analysis, reference: reference)
