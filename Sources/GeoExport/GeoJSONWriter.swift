@@ -53,12 +53,12 @@ public enum GeoJSONWriter {
         try file.commit()
     }
 
-    /// Makes and formats a generated layer's features two runs at a time (`RunPairs`) and
+    /// Makes and formats a generated layer's features in runs on two threads (`RunLanes`) and
     /// hands each run's bytes to the file in order, without a copy. Interleaved runs of the
     /// main job writing GeoJSON only: 15.02 / 15.51 s on one thread, 13.64 / 13.86 s on two,
     /// for the same CPU time.
     private static func appendFeaturesOnTwoThreads(of layer: Layer, keys: PackedBytes, to file: OutputFile) throws {
-        try RunPairs.forEach(count: layer.featureCount, lanes: { FeatureLane() }, format: { lane, run in
+        try RunLanes.forEach(count: layer.featureCount, lanes: { FeatureLane() }, format: { lane, run in
             for i in run {
                 let feature = layer.feature(at: i)
                 do { try check(feature, of: layer) } catch {

@@ -181,7 +181,7 @@ public struct KMLWriter: Sendable {
 
     /// Appends the placemarks of `layer`'s features `members`, in that order.
     ///
-    /// A generated layer's are made and formatted two runs at a time (`RunPairs`): the KML
+    /// A generated layer's are made and formatted in runs on two threads (`RunLanes`): the KML
     /// was the main job's longest file, written on one thread while the other core idled at
     /// the end. Each run is formatted with placemark ids of its own, and taken only when the
     /// document has none of them yet (`KMLPlacemarkIDs.recordAll`), which makes them the ids
@@ -203,7 +203,7 @@ public struct KMLWriter: Sendable {
             }
             return
         }
-        try RunPairs.forEach(count: members.count, lanes: { PlacemarkLane() }, format: { lane, run in
+        try RunLanes.forEach(count: members.count, lanes: { PlacemarkLane() }, format: { lane, run in
             lane.format(members[run]) { try appendPlacemark($0, scratch: &$1, to: &$2) }
         }, take: { lane, run in
             if let failure = lane.failure { throw failure }

@@ -82,7 +82,7 @@ import Testing
     @Test func placemarkIDsRepeatedAcrossRunsComeOutAsFromOneThread() throws {
         // Category A is every third feature: its runs are features 0-3069, 3072-6141 (the
         // second thread's) and 6144 on.
-        let count = 6 * RunPairs.featuresPerRun + 555
+        let count = 6 * RunLanes.featuresPerRun + 555
         let special: [Int: String] = [3: "same", 6: "same", 3_300: "same", 4: "same", 6_300: "f9",
                                       201: "f200", 3_201: "f200.2", 200: "f200", 30: "7x", 3_030: "_7x"]
         let features = (0..<count).map { i in
@@ -112,7 +112,7 @@ import Testing
     /// document's order is reported, and no file is left.
     @Test(arguments: [([900, 1_100], "f900"), ([1_100, 2_100], "f1100"), ([2_100], "f2100")])
     func firstBadPlacemarkIsReported(bad: [Int], reported: String) throws {
-        let generator = FeatureGenerator(count: 2 * RunPairs.featuresPerRun + 555) { i in
+        let generator = FeatureGenerator(count: 2 * RunLanes.featuresPerRun + 555) { i in
             Feature(id: "f\(i)", geometry: .point(.init(longitude: 36, latitude: 35.5)),
                     values: Set(bad).contains(i) ? [] : [.integer(i)])
         }

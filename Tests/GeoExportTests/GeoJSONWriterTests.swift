@@ -49,7 +49,7 @@ import Testing
     /// A layer of several runs (`featuresPerRun`), made on two threads, comes out whole and
     /// in order.
     @Test func manyFeaturesComeOutInOrder() throws {
-        let count = 2 * RunPairs.featuresPerRun + 555
+        let count = 2 * RunLanes.featuresPerRun + 555
         let layer = Self.numbered(count)
         let json = try written(layer)
         let features = try #require(json["features"] as? [[String: Any]])
@@ -68,7 +68,7 @@ import Testing
     /// and no file is left.
     @Test(arguments: [([900, 1_100], "f900"), ([1_100, 2_100], "f1100"), ([2_100], "f2100")])
     func firstBadFeatureIsReported(bad: [Int], reported: String) throws {
-        let layer = Self.numbered(2 * RunPairs.featuresPerRun + 555, missingValueAt: Set(bad))
+        let layer = Self.numbered(2 * RunLanes.featuresPerRun + 555, missingValueAt: Set(bad))
         let folder = try SampleLayers.folder()
         let url = folder.appendingPathComponent("bad.geojson")
         let error = #expect(throws: ExportError.self) { try GeoJSONWriter.write(layer, to: url) }
