@@ -18,15 +18,17 @@ public struct IncidentAnalysis: Sendable {
     /// Every incident is measured in one parallel batch, imprecise ones over their
     /// uncertainty area (a disc for "near", the admin polygon for a region). Clustering
     /// needs none of the distances but each cluster's nearest one, filled in at the end, so
-    /// it runs beside the measuring: each leaves stretches where one core has nothing to do
-    /// (DBSCAN's grid is built on one thread, the last hulls and the last runs of points
-    /// end apart), which the other fills.
+    /// the measuring runs beside it, on a thread of its own: each leaves stretches where one
+    /// core has nothing to do (DBSCAN's grid is built on one thread, the last hulls and the
+    /// last runs of points end apart), which the other fills. The clustering stays on the
+    /// calling thread: its memory, all of it let go at the end, goes back to this thread's
+    /// heap for the layers and files to take again, where on a thread of its own it stayed
+    /// apart (some 200 MB more at the run's peak).
     public static func run(_ incidents: [Incident], reference: ReferenceData,
                            configuration: MapConfiguration) throws -> IncidentAnalysis {
         // Closures over indices, not key paths over the incidents: iterating an array of
         // incidents copies each one (a retain and a release of every string it holds).
         let points = incidents.indices.map { incidents[$0].coordinate }
-        let clustering = Clustering(incidents, points: points, configuration: configuration)
         let proximity = BorderProximity(lines: reference.borderLines, sides: reference.sides,
                                         crossings: reference.crossings)
         // Imprecise locations are measured over their uncertainty area: a disc, or the
@@ -41,10 +43,20 @@ public struct IncidentAnalysis: Sendable {
             areaBounds[name] = bounds
             return bounds
         }
-        let results = proximity.measure(points, precisions: precisions, areaBoundsKm: regionAreas)
+        let measuring = Beside { proximity.measure(points, precisions: precisions, areaBoundsKm: regionAreas) }
+
+        let dbscan = DBSCAN(epsKm: configuration.epsKm, minPoints: configuration.minPoints,
+                            windowDays: configuration.windowDays)
+        let days = clusterDays(incidents.indices.map { incidents[$0].eventDate?.dayNumber },
+                               windowDays: configuration.windowDays)
+        let labels = dbscan.cluster(points, days: days)
+        var clusters = try ClusterSummaries().summaries(
+            points: points, labels: labels, dates: incidents.indices.map { incidents[$0].eventDate },
+            eventTypes: incidents.indices.map { incidents[$0].eventType.isEmpty ? nil : incidents[$0].eventType },
+            workers: 2)
+
+        let results = measuring.result()
         let names = results.map { r in r.nearestCrossingIndex.map { reference.crossings[$0].name } }
-        let (labels, summaries) = try clustering.result()
-        var clusters = summaries
         for k in clusters.indices {
             clusters[k].nearestBorderDistanceKm = clusters[k].members.lazy.map { results[$0].distanceKm }.min()
         }
@@ -53,34 +65,22 @@ public struct IncidentAnalysis: Sendable {
                                 bandsKm: proximity.bands.thresholds)
     }
 
-    /// DBSCAN and the cluster summaries, run on a thread of their own from `init` on;
-    /// `result` waits for them.
-    private final class Clustering: @unchecked Sendable {
-        // Written once on the clustering thread before `done` is signalled, read after.
-        private var outcome: Result<(ClusterLabels, [Cluster]), Error>?
+    /// A value computed on a thread of its own from `init` on; `result` waits for it.
+    private final class Beside<Value: Sendable>: @unchecked Sendable {
+        // Written once on the other thread before `done` is signalled, read after.
+        private var value: Value?
         private let done = DispatchSemaphore(value: 0)
 
-        init(_ incidents: [Incident], points: [Coordinate], configuration: MapConfiguration) {
-            let dbscan = DBSCAN(epsKm: configuration.epsKm, minPoints: configuration.minPoints,
-                                windowDays: configuration.windowDays)
-            let days = IncidentAnalysis.clusterDays(incidents.indices.map { incidents[$0].eventDate?.dayNumber },
-                                                    windowDays: configuration.windowDays)
-            let dates = incidents.indices.map { incidents[$0].eventDate }
-            let eventTypes = incidents.indices.map { incidents[$0].eventType.isEmpty ? nil : incidents[$0].eventType }
+        init(_ compute: @escaping @Sendable () -> Value) {
             Thread.detachNewThread { [self] in
-                outcome = Result {
-                    let labels = dbscan.cluster(points, days: days)
-                    let clusters = try ClusterSummaries().summaries(points: points, labels: labels, dates: dates,
-                                                                    eventTypes: eventTypes, workers: 2)
-                    return (labels, clusters)
-                }
+                value = compute()
                 done.signal()
             }
         }
 
-        func result() throws -> (ClusterLabels, [Cluster]) {
+        func result() -> Value {
             done.wait()
-            return try outcome!.get()
+            return value!
         }
     }
 
