@@ -47,7 +47,7 @@ public struct ClusterSummaries {
             var counts: [String: Int] = [:]
             for i in indices { if let type = eventTypes?[i] { counts[type, default: 0] += 1 } }
             let centroid = Self.centroid(coordinates)
-            let nearest = borderDistancesKm.map { d in indices.map { d[$0] }.min() } ?? nil
+            let nearest = borderDistancesKm.flatMap { Self.nearestBorderDistanceKm(of: indices, in: $0) }
             return Cluster(id: k + 1, members: indices, firstDate: memberDates.min(), lastDate: memberDates.max(),
                            eventTypeCounts: counts, centroid: centroid,
                            convexHull: try summariser.convexHull(coordinates),
@@ -75,6 +75,11 @@ public struct ClusterSummaries {
             }
         }
         return try results.map { try $0!.get() }
+    }
+
+    /// The smallest of the members' border distances: a cluster's nearest to the border.
+    public static func nearestBorderDistanceKm(of members: [Int], in distancesKm: [Double]) -> Double? {
+        members.lazy.map { distancesKm[$0] }.min()
     }
 
     /// The mean longitude and latitude: within centimetres of the geodesic centroid for

@@ -128,6 +128,18 @@ final class OutputFile {
     }
 }
 
+/// Files written whole from bytes in memory (a report, a small table), the way the layer
+/// writers write theirs: under a temporary name beside the destination, renamed over it
+/// when complete (`OutputFile`).
+public enum WholeFile {
+    /// Writes `bytes` as the whole of `destination`; throws `ExportError.cannotWrite`.
+    public static func write(_ bytes: [UInt8], to destination: URL) throws {
+        let file = try OutputFile(destination: destination)
+        try file.write(bytes)
+        try file.commit()
+    }
+}
+
 /// Writes chunks to a file descriptor in order on its own serial queue, with at most
 /// `limit` chunks waiting, and keeps the first error. A written chunk's allocation is kept
 /// for the next buffer (`spare`), up to `spares` of them.

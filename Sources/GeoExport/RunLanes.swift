@@ -24,14 +24,13 @@ enum RunLanes {
     static func forEach<Lane: ~Copyable>(count: Int, length: Int = featuresPerRun, lanes lane: () -> Lane,
                                          format: @Sendable (inout Lane, _ run: Range<Int>) -> Void,
                                          take: (inout Lane, _ run: Range<Int>) throws -> Void) rethrows {
-        let runCount = (count + length - 1) / length
         let lanes = UnsafeMutablePointer<Lane>.allocate(capacity: laneCount)
         for k in 0..<laneCount { (lanes + k).initialize(to: lane()) }
         defer {
             lanes.deinitialize(count: laneCount)
             lanes.deallocate()
         }
-        let schedule = Schedule()
+        let schedule = Schedule(runCount: (count + length - 1) / length)
         let helperDone = DispatchGroup()
         @Sendable func run(_ k: Int) -> Range<Int> { k * length..<min(count, (k + 1) * length) }
         // A lane is touched by one thread at a time: the one formatting its run, then the
@@ -44,21 +43,19 @@ enum RunLanes {
                 schedule.stop()
                 helperDone.wait()
             }
-            if runCount > 1 {
+            if schedule.runCount > 1 {
                 DispatchQueue(label: "incidentmap.run-lanes").async(group: helperDone) {
-                    while let k = schedule.next(of: runCount) {
+                    while let k = schedule.next() {
                         format(&shared[k % laneCount], run(k))
                         schedule.formatted(k)
                     }
                 }
             }
-            for k in 0..<runCount {
+            for k in 0..<schedule.runCount {
                 // Format runs here too until run k is formatted, by this thread or the helper.
-                while !schedule.isFormatted(k) {
-                    if let mine = schedule.next(of: runCount, waitingFor: k) {
-                        format(&lanes[mine % laneCount], run(mine))
-                        schedule.formatted(mine)
-                    }
+                while let mine = schedule.next(awaiting: k) {
+                    format(&lanes[mine % laneCount], run(mine))
+                    schedule.formatted(mine)
                 }
                 try take(&lanes[k % laneCount], run(k))
                 schedule.taken(k)
@@ -68,29 +65,30 @@ enum RunLanes {
 
     /// Which runs are handed out, formatted and taken, under one condition lock.
     private final class Schedule: @unchecked Sendable {
+        let runCount: Int
         private let condition = NSCondition()
         private var nextRun = 0
         private var taken = 0
         private var done = Set<Int>()
         private var stopped = false
 
-        /// The next run to format once its lane is free, or nil when there is none (or after
-        /// `stop`). With `waitingFor`, returns nil instead of waiting when run `waitingFor`
-        /// has been formatted meanwhile, or when there is no run to hand out: the caller
-        /// then checks again.
-        func next(of runCount: Int, waitingFor awaited: Int? = nil) -> Int? {
+        init(runCount: Int) {
+            self.runCount = runCount
+        }
+
+        /// The next run to format, once its lane is free. Without `awaiting` (the helper):
+        /// nil when every run is handed out, or after `stop`. With it (the caller, which
+        /// takes the runs in order): nil once run `awaiting` is formatted.
+        func next(awaiting: Int? = nil) -> Int? {
             condition.lock()
             defer { condition.unlock() }
             while true {
-                if stopped || nextRun >= runCount {
-                    if let awaited, !done.contains(awaited), !stopped { condition.wait() }
-                    return nil
-                }
-                if nextRun - taken < RunLanes.laneCount {
+                if let awaiting, done.contains(awaiting) { return nil }
+                if awaiting == nil && (stopped || nextRun >= runCount) { return nil }
+                if nextRun < runCount && nextRun - taken < RunLanes.laneCount {
                     nextRun += 1
                     return nextRun - 1
                 }
-                if let awaited, done.contains(awaited) { return nil }
                 condition.wait()
             }
         }
@@ -100,12 +98,6 @@ enum RunLanes {
             done.insert(k)
             condition.broadcast()
             condition.unlock()
-        }
-
-        func isFormatted(_ k: Int) -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            return done.contains(k)
         }
 
         func taken(_ k: Int) {

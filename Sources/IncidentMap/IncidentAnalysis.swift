@@ -57,8 +57,10 @@ public struct IncidentAnalysis: Sendable {
 
         let results = measuring.result()
         let names = results.map { r in r.nearestCrossingIndex.map { reference.crossings[$0].name } }
+        let distancesKm = results.map(\.distanceKm)
         for k in clusters.indices {
-            clusters[k].nearestBorderDistanceKm = clusters[k].members.lazy.map { results[$0].distanceKm }.min()
+            clusters[k].nearestBorderDistanceKm = ClusterSummaries.nearestBorderDistanceKm(of: clusters[k].members,
+                                                                                          in: distancesKm)
         }
         return IncidentAnalysis(proximity: results, crossingNames: names, clusterIDs: labels.labels,
                                 clusters: clusters, nearRadiusKm: proximity.nearRadiusKm,
