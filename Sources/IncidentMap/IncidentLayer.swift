@@ -56,11 +56,13 @@ public enum IncidentLayer {
         // The features are made as the writers reach them: built all at once, a million
         // incidents' fifty-odd values each took more memory than the incidents themselves.
         let make: @Sendable (Int) -> Feature = { i in
-            let incident = incidents[i]
-            var row = values(incident, analysis?.proximity[i], analysis?.crossingNames[i], analysis?.clusterIDs[i],
-                             reserving: kept.fields.count)
-            if !kept.fields.isEmpty { kept.append(incident, placements: placements[i], to: &row) }
-            return Feature(id: incident.eventID, geometry: .point(incident.coordinate), values: row)
+            // Read in place, field by field: `let incident = incidents[i]` (or passing
+            // `incidents[i]` on) copied the whole incident, a retain and a release of every
+            // string and array it holds, for each feature of each writer.
+            incidents.withUnsafeBufferPointer { buffer in
+                feature(buffer.baseAddress! + i, analysis?.proximity[i], analysis?.crossingNames[i],
+                        analysis?.clusterIDs[i], kept: kept, placements: placements.isEmpty ? [] : placements[i])
+            }
         }
         // The event type alone, for the KML writer's grouping by it.
         let eventTypeField = fields.firstIndex { $0.name == "event_type" }!
@@ -70,6 +72,14 @@ public enum IncidentLayer {
         }, make: make)
         return Layer(name: name, title: "Incidents", fields: fields + kept.fields, generator: generator, style: style,
                      metadata: metadata)
+    }
+
+    /// The feature of the incident at `x`: the contract's values, then its kept columns'.
+    static func feature(_ x: UnsafePointer<Incident>, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?,
+                        kept: KeptColumns, placements: KeptColumns.Placements) -> Feature {
+        var row = values(x, b, crossing, clusterID, reserving: kept.fields.count)
+        if !kept.fields.isEmpty { kept.append(x.pointee.extraValues, placements: placements, to: &row) }
+        return Feature(id: x.pointee.eventID, geometry: .point(x.pointee.coordinate), values: row)
     }
 
     static func distinctJoined(_ items: [String]) -> String? {
@@ -164,14 +174,14 @@ public enum IncidentLayer {
             return cache.placements
         }
 
-        /// Appends the incident's values of the kept columns to `row` (null where it has none).
-        func append(_ incident: Incident, placements: Placements, to row: inout [PropertyValue]) {
+        /// Appends the kept columns of an incident's table row `values` to `row` (null where
+        /// it has none).
+        func append(_ values: [String], placements: Placements, to row: inout [PropertyValue]) {
             let start = row.count
             // One by one: appending a `repeatElement` went through the generic sequence path,
             // about thirty instructions a value (callgrind).
             for _ in 0..<fields.count { row.append(.null) }
             guard !placements.isEmpty else { return }
-            let values = incident.extraValues
             for (k, s) in placements where !values[k].isEmpty {
                 row[start + s] = integer[s] ? Int(values[k]).map(PropertyValue.integer) ?? .null : .text(values[k])
             }
@@ -181,50 +191,54 @@ public enum IncidentLayer {
     /// A text value: empty or missing text is unknown.
     static func text(_ s: String?) -> PropertyValue { s.map { $0.isEmpty ? .null : .text($0) } ?? .null }
 
-    /// The contract's values of `x`, in an array with room for `extra` more (the kept
-    /// columns, appended without the array moving: a feature is made for each writer).
-    static func values(_ x: Incident, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?,
+    /// The contract's values of the incident at `incident`, in an array with room for
+    /// `extra` more (the kept columns, appended without the array moving: a feature is made
+    /// for each writer).
+    static func values(_ incident: UnsafePointer<Incident>, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?,
                        reserving extra: Int = 0) -> [PropertyValue] {
         func int(_ v: Int?) -> PropertyValue { v.map(PropertyValue.integer) ?? .null }
         func real(_ v: Double?) -> PropertyValue { v.map { $0.isFinite ? .real($0) : .null } ?? .null }
+        // Incident's `actor1`, `actor2` and `attribution`, from its actors read once: through
+        // the incident's own properties, each call copied the whole incident.
+        let actors = incident.pointee.actors
         // Most incidents have one report (every row of a table): no sets, sorts or joins then.
         let sourceText: String?, url: String?, cueText: String?
-        if x.provenance.count == 1 {
-            let only = x.provenance[0]
+        if incident.pointee.provenance.count == 1 {
+            let only = incident.pointee.provenance[0]
             sourceText = only.source
             url = only.url
             cueText = only.cues.count == 1 ? only.cues[0] : distinctJoined(only.cues)
         } else {
-            let sources = Set(x.provenance.compactMap(\.source))
+            let sources = Set(incident.pointee.provenance.compactMap(\.source))
             sourceText = sources.isEmpty ? nil : sources.sorted().joined(separator: "; ")
-            url = x.provenance.lazy.compactMap(\.url).first
-            cueText = distinctJoined(x.provenance.flatMap(\.cues))
+            url = incident.pointee.provenance.lazy.compactMap(\.url).first
+            cueText = distinctJoined(incident.pointee.provenance.flatMap(\.cues))
         }
         // Appended one by one into an array made once at its full size: an array literal
         // here was built and then copied, and each `b?.` copied the whole proximity result.
         var row: [PropertyValue] = []
         row.reserveCapacity(fields.count + extra)
-        row.append(.text(x.eventID))
-        row.append(x.eventDate.map { .date($0.description) } ?? .null)
-        row.append(int(x.timePrecision?.rawValue))
-        row.append(text(x.eventType))
-        row.append(text(x.subEventType))
-        row.append(text(x.actor1))
-        row.append(text(x.actor2))
-        row.append(text(x.country))
-        row.append(text(x.admin1))
-        row.append(text(x.location))
-        row.append(.real(x.coordinate.latitude))
-        row.append(.real(x.coordinate.longitude))
-        row.append(.integer(x.geoPrecision.rawValue))
-        row.append(int(x.fatalities))
-        row.append(text(x.notes))
+        row.append(.text(incident.pointee.eventID))
+        row.append(incident.pointee.eventDate.map { .date($0.description) } ?? .null)
+        row.append(int(incident.pointee.timePrecision?.rawValue))
+        row.append(text(incident.pointee.eventType))
+        row.append(text(incident.pointee.subEventType))
+        row.append(text(actors.first?.name))
+        row.append(text(actors.count > 1 ? actors[1].name : nil))
+        row.append(text(incident.pointee.country))
+        row.append(text(incident.pointee.admin1))
+        row.append(text(incident.pointee.location))
+        row.append(.real(incident.pointee.coordinate.latitude))
+        row.append(.real(incident.pointee.coordinate.longitude))
+        row.append(.integer(incident.pointee.geoPrecision.rawValue))
+        row.append(int(incident.pointee.fatalities))
+        row.append(text(incident.pointee.notes))
         row.append(text(sourceText))
-        row.append(text(x.placeID))
-        row.append(int(x.injured))
-        row.append(text(x.target))
-        row.append(text(x.attribution?.rawValue))
-        row.append(.real(x.confidence))
+        row.append(text(incident.pointee.placeID))
+        row.append(int(incident.pointee.injured))
+        row.append(text(incident.pointee.target))
+        row.append(text(actors.first?.attribution.rawValue))
+        row.append(.real(incident.pointee.confidence))
         if let b {
             row.append(real(b.distanceKm))
             row.append(real(b.distanceMinKm))
@@ -244,7 +258,7 @@ public enum IncidentLayer {
         row.append(text(url))
         row.append(text(cueText))
         row.append(text(b?.bandRange))
-        row.append(.integer(x.provenance.count))
+        row.append(.integer(incident.pointee.provenance.count))
         return row
     }
 }
