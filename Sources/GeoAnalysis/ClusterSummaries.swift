@@ -92,9 +92,53 @@ public struct ClusterSummaries {
 
     /// Convex hull in lon/lat degrees.
     ///
-    /// The corresponding C function is `GEOSConvexHull_r` (through GeoGEOS).
+    /// The corresponding C function is `GEOSConvexHull_r` (through GeoGEOS). It is given
+    /// ``hullCandidates(_:)`` only: the same hull, without a GEOS point made and sorted into a
+    /// set for each of a large cluster's members (a few hundred thousand in a million-row run).
     public func convexHull(_ coordinates: [Coordinate]) throws -> Geometry {
-        try GEOSGeometry(.multiPoint(coordinates), context: context).convexHull().geometry()
+        try GEOSGeometry(.multiPoint(Self.hullCandidates(coordinates)), context: context).convexHull().geometry()
+    }
+
+    /// The points that may lie on the convex hull: all but those strictly inside the polygon
+    /// of the extreme points in eight directions (x, y, x + y, x − y, each way; Akl and
+    /// Toussaint's heuristic), in their order.
+    ///
+    /// A point strictly to the left of every edge of that ring (counter-clockwise) is strictly
+    /// inside the hull of its vertices, so it is neither a vertex nor on an edge of the hull,
+    /// and the hull of the rest is the same polygon; with ties among the extremes the ring may
+    /// fold back on itself, and then no point is left of every edge. Only points left of every
+    /// edge by a margin far above the rounding of the cross products (1e-12 square degrees
+    /// for clusters a degree across, growing with the square of the span) are left out; a
+    /// point near an edge is kept, which costs nothing but its place in the input.
+    static func hullCandidates(_ points: [Coordinate]) -> [Coordinate] {
+        guard points.count > 8 else { return points }
+        // Counter-clockwise from the lowest point: the largest of −y, x − y, x, x + y, y,
+        // y − x, −x and −x − y.
+        var best = [Double](repeating: -.infinity, count: 8), at = [Int](repeating: 0, count: 8)
+        for (i, p) in points.enumerated() {
+            let x = p.longitude, y = p.latitude
+            let score = (-y, x - y, x, x + y, y, y - x, -x, -x - y)
+            if score.0 > best[0] { best[0] = score.0; at[0] = i }
+            if score.1 > best[1] { best[1] = score.1; at[1] = i }
+            if score.2 > best[2] { best[2] = score.2; at[2] = i }
+            if score.3 > best[3] { best[3] = score.3; at[3] = i }
+            if score.4 > best[4] { best[4] = score.4; at[4] = i }
+            if score.5 > best[5] { best[5] = score.5; at[5] = i }
+            if score.6 > best[6] { best[6] = score.6; at[6] = i }
+            if score.7 > best[7] { best[7] = score.7; at[7] = i }
+        }
+        var ring: [Coordinate] = []
+        for i in at where points[i] != ring.last && points[i] != ring.first { ring.append(points[i]) }
+        guard ring.count >= 3 else { return points }
+        let span = max(best[2] + best[6], best[4] + best[0])
+        let margin = 1e-12 * max(1, span * span)
+        let edges = ring.indices.map { (a: ring[$0], b: ring[($0 + 1) % ring.count]) }
+        return points.filter { p in
+            !edges.allSatisfy { e in
+                (e.b.longitude - e.a.longitude) * (p.latitude - e.a.latitude)
+                    - (e.b.latitude - e.a.latitude) * (p.longitude - e.a.longitude) > margin
+            }
+        }
     }
 
     /// Concave hull, computed in a local equirectangular projection around `centre`.

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GeoProj
+import GeoGEOS
 import Testing
 @testable import GeoAnalysis
 
@@ -79,5 +80,41 @@ struct ClusterSummariesTests {
         let many = try ClusterSummaries().summaries(points: points, labels: labels, eventTypes: types,
                                                     workers: workers)
         #expect(many == one)
+    }
+
+    @Test("the convex hull of the hull candidates is GEOS's hull of every point",
+          arguments: ["disc", "square grid", "diamond grid", "line", "spread"])
+    func hullCandidates(shape: String) throws {
+        // Synthetic point sets from a fixed linear congruential sequence: a disc, grids whose
+        // edges hold many collinear points and tied extremes, a line, and points a hundred
+        // degrees apart.
+        var state: UInt64 = 11
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let points: [Coordinate] = (0..<4_000).map { k in
+            switch shape {
+            case "disc":
+                let r = 0.05 * next().squareRoot(), a = 2 * Double.pi * next()
+                return Coordinate(longitude: 37 + r * cos(a), latitude: 36 + r * sin(a))
+            case "square grid":
+                return Coordinate(longitude: 37 + Double(k % 64) / 512, latitude: 36 + Double(k / 64) / 512)
+            case "diamond grid":
+                let u = Double(k % 64) / 512, v = Double(k / 64) / 512
+                return Coordinate(longitude: 37 + u - v, latitude: 36 + u + v)
+            case "line":
+                return Coordinate(longitude: 37 + Double(k) / 4_096, latitude: 36 + Double(k) / 8_192)
+            default:
+                return Coordinate(longitude: -50 + 100 * next(), latitude: -40 + 80 * next())
+            }
+        }
+        let candidates = ClusterSummaries.hullCandidates(points)
+        let context = GEOSContext()
+        let full = try GEOSGeometry(.multiPoint(points), context: context).convexHull().geometry()
+        #expect(try ClusterSummaries().convexHull(points) == full)
+        #expect(try GEOSGeometry(.multiPoint(candidates), context: context).convexHull().geometry() == full)
+        // Every point but those on the hull's outline is left out of a filled shape.
+        if shape != "line" { #expect(candidates.count < points.count / 4) }
     }
 }
