@@ -60,7 +60,7 @@ public enum IncidentLayer {
             // `incidents[i]` on) copied the whole incident, a retain and a release of every
             // string and array it holds, for each feature of each writer.
             incidents.withUnsafeBufferPointer { buffer in
-                feature(buffer.baseAddress! + i, analysis?.proximity[i], analysis?.crossingNames[i],
+                feature(buffer.baseAddress! + i, index: i, analysis?.proximity[i], analysis?.crossingNames[i],
                         analysis?.clusterIDs[i], kept: kept, placements: placements.isEmpty ? [] : placements[i])
             }
         }
@@ -75,10 +75,10 @@ public enum IncidentLayer {
     }
 
     /// The feature of the incident at `x`: the contract's values, then its kept columns'.
-    static func feature(_ x: UnsafePointer<Incident>, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?,
+    static func feature(_ x: UnsafePointer<Incident>, index: Int, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?,
                         kept: KeptColumns, placements: KeptColumns.Placements) -> Feature {
         var row = values(x, b, crossing, clusterID, reserving: kept.fields.count)
-        if !kept.fields.isEmpty { kept.append(x.pointee.extraValues, placements: placements, to: &row) }
+        if !kept.fields.isEmpty { kept.append(x.pointee.extraValues, of: index, placements: placements, to: &row) }
         return Feature(id: x.pointee.eventID, geometry: .point(x.pointee.coordinate), values: row)
     }
 
@@ -97,6 +97,8 @@ public enum IncidentLayer {
         var fields: [Field] = []
         /// Whether each of `fields` is an integer one.
         private var integer: [Bool] = []
+        /// The integer fields' values, for each incident whose cell is not empty.
+        private var parsed = ParsedIntegers(columns: 0, rows: 0)
         /// Per distinct header (rows of one table share it), where its kept columns go.
         private var placements: [[String]: Placements] = [:]
 
@@ -131,22 +133,26 @@ public enum IncidentLayer {
             guard !names.isEmpty else { return }
             // Whether every value of a column is an integer, asked of each half of the
             // incidents on a thread of its own (a million rows' integer columns took a third
-            // of a second on one thread while the other had nothing to do).
+            // of a second on one thread while the other had nothing to do). The values are
+            // kept as they are parsed, while the column may still be an integer one: every
+            // writer makes every feature, and parsing each value again for each took more
+            // instructions than the rest of a feature's kept columns.
             let count = names.count, halves = incidents.count >= 20_000 ? 2 : 1, placed = headers
+            let n = incidents.count
+            let parsed = ParsedIntegers(columns: count, rows: n)
             var integralIn = [[Bool]](repeating: [], count: halves)
             integralIn.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
                 DispatchQueue.concurrentPerform(iterations: halves) { h in
                     var integral = [Bool](repeating: true, count: count)
                     var cache = Cache()
-                    for i in (incidents.count * h / halves)..<(incidents.count * (h + 1) / halves)
-                    where incidents[i].extraCount > 0 {
+                    for i in (n * h / halves)..<(n * (h + 1) / halves) where incidents[i].extraCount > 0 {
                         if incidents[i].extraKeys != cache.keys {
                             cache = Cache(keys: incidents[i].extraKeys, placements: placed[incidents[i].extraKeys] ?? [])
                         }
                         let values = incidents[i].extraValues
-                        for (k, s) in cache.placements where integral[s] {
-                            if !values[k].isEmpty, Int(values[k]) == nil { integral[s] = false }
+                        for (k, s) in cache.placements where integral[s] && !values[k].isEmpty {
+                            if let v = Int(values[k]) { parsed.set(v, column: s, row: i) } else { integral[s] = false }
                         }
                     }
                     out[h] = integral
@@ -154,7 +160,29 @@ public enum IncidentLayer {
             }
             let integral = (0..<count).map { s in integralIn.allSatisfy { $0[s] } }
             integer = integral
+            self.parsed = parsed
             fields = names.enumerated().map { Field($0.element, integral[$0.offset] ? .integer : .text) }
+        }
+
+        /// The values of the integer columns, parsed once for all writers: column by column,
+        /// a row's value where its cell is not empty. Written while the layer is made (each
+        /// row by one thread) and only read after; the memory of a text column is written only
+        /// up to its first value that is not an integer, and never read.
+        final class ParsedIntegers: @unchecked Sendable {
+            private let values: UnsafeMutableBufferPointer<Int>
+            private let rows: Int
+
+            init(columns: Int, rows: Int) {
+                values = .allocate(capacity: max(1, columns * rows))
+                self.rows = rows
+            }
+
+            deinit { values.deallocate() }
+
+            func set(_ value: Int, column: Int, row: Int) { values[column * rows + row] = value }
+
+            /// The value set for `row` in `column`, which must have been set.
+            subscript(column: Int, row: Int) -> Int { values[column * rows + row] }
         }
 
         /// The header last looked up and its placements: rows of one table share the
@@ -176,14 +204,18 @@ public enum IncidentLayer {
 
         /// Appends the kept columns of an incident's table row `values` to `row` (null where
         /// it has none).
-        func append(_ values: [String], placements: Placements, to row: inout [PropertyValue]) {
+        func append(_ values: [String], of i: Int, placements: Placements, to row: inout [PropertyValue]) {
             let start = row.count
             // One by one: appending a `repeatElement` went through the generic sequence path,
             // about thirty instructions a value (callgrind).
             for _ in 0..<fields.count { row.append(.null) }
             guard !placements.isEmpty else { return }
             for (k, s) in placements where !values[k].isEmpty {
-                row[start + s] = integer[s] ? Int(values[k]).map(PropertyValue.integer) ?? .null : .text(values[k])
+                guard integer[s] else {
+                    row[start + s] = .text(values[k])
+                    continue
+                }
+                row[start + s] = .integer(parsed[s, i])
             }
         }
     }

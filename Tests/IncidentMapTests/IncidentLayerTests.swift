@@ -96,4 +96,41 @@ struct IncidentLayerTests {
                                      "tags:text"], "odd value at \(odd.map(String.init) ?? "none")")
         }
     }
+
+    @Test("each row gives its own integers, whichever half it is in and whatever its header's order")
+    func integerValuesAreEachRowsOwn() throws {
+        // Two tables' headers with the integer columns in different places, in blocks that
+        // straddle the halves; some cells empty.
+        let headers = [["event_id_cnty", "year", "inter1"], ["inter1", "notes_extra", "year", "event_id_cnty"]]
+        func year(_ i: Int) -> String { String(1990 + i % 37) }
+        func inter1(_ i: Int) -> String { i % 5 == 0 ? "" : String(i % 9 - 4) }
+        let incidents = (0..<30_000).map { i in
+            var incident = Incident(eventID: "E\(i)", eventDate: nil, timePrecision: nil, eventType: "Battles",
+                                    subEventType: "Armed clash", actors: [], country: nil, admin1: nil,
+                                    location: "Afrin", placeID: nil,
+                                    coordinate: Coordinate(longitude: 36.87, latitude: 36.51),
+                                    geoPrecision: .exact, confidence: 1, provenance: [])
+            let header = headers[(i / 7_000) % 2]
+            incident.setExtra(keys: header, values: header.map { name in
+                switch name {
+                case "year": year(i)
+                case "inter1": inter1(i)
+                case "notes_extra": "row \(i)"
+                default: "E\(i)"
+                }
+            })
+            return incident
+        }
+        let layer = IncidentLayer.make(incidents, analysis: nil)
+        let yearField = try #require(layer.fields.firstIndex { $0.name == "year" })
+        let inter1Field = try #require(layer.fields.firstIndex { $0.name == "inter1" })
+        #expect(layer.fields[yearField].type == .integer && layer.fields[inter1Field].type == .integer)
+        var wrong: [Int] = []
+        for i in 0..<layer.featureCount {
+            let values = layer.feature(at: i).values
+            let expected: PropertyValue = inter1(i).isEmpty ? .null : .integer(Int(inter1(i))!)
+            if values[yearField] != .integer(Int(year(i))!) || values[inter1Field] != expected { wrong.append(i) }
+        }
+        #expect(wrong.count == 0, "rows with other values, the first: \(wrong.prefix(5))")
+    }
 }
