@@ -214,4 +214,19 @@ struct TableReaderTests {
             }
         }
     }
+
+    @Test("a cell loses the spaces and tabs around it; an empty one is nil")
+    func cellsAreTrimmed() {
+        let cases: [(String, String?)] = [
+            ("", nil), (" ", nil), ("\t \t", nil), ("a", "a"), (" a", "a"), ("a ", "a"), ("\ta\t", "a"),
+            ("Idlib", "Idlib"), (" Idlib\t", "Idlib"),
+            // Longer than 15 bytes: stored on the heap, not inline.
+            ("Explosions/Remote violence", "Explosions/Remote violence"),
+            ("  Explosions/Remote violence ", "Explosions/Remote violence"),
+            ("الباب", "الباب"), (" الباب ", "الباب"), ("Cerablus\u{00A0}", "Cerablus\u{00A0}"),
+        ]
+        for (cell, expected) in cases {
+            #expect(TableReader.trimmed(cell) == expected, "\(cell.debugDescription)")
+        }
+    }
 }

@@ -120,8 +120,11 @@ public struct TableReader: Sendable {
     /// The cell without surrounding spaces, nil when empty; Foundation's trimming is only
     /// called for the rare cell that needs it, since a million-row export has 31 million cells.
     static func trimmed(_ cell: String) -> String? {
-        guard let first = cell.utf8.first else { return nil }
-        let last = cell.utf8.last!
+        // The ends read from the UTF-8 storage: `utf8.last` went through the generic
+        // bidirectional index, some forty instructions a cell.
+        let ends = cell.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0.first!, $0.last!) }
+            ?? cell.utf8.first.map { ($0, cell.utf8.last!) }
+        guard let (first, last) = ends else { return nil }
         if first != UInt8(ascii: " ") && first != UInt8(ascii: "\t") && last != UInt8(ascii: " ")
             && last != UInt8(ascii: "\t") {
             return cell
