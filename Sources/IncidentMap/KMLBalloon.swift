@@ -58,7 +58,7 @@ enum KMLBalloon {
             row("Date") {
                 esc(f.eventDate)
                 html.markup(" (precision: ")
-                html.markup(timeWords(value(f.timePrecision).textValue))
+                html.markup(timeWords(value(f.timePrecision)))
                 html.markup(")")
             }
             row("Type") {
@@ -86,15 +86,14 @@ enum KMLBalloon {
                 html.markup(", ")
                 esc(f.country)
                 html.markup(" (")
-                html.markup(precisionWords(value(f.geoPrecision).textValue))
+                html.markup(precisionWords(value(f.geoPrecision)))
                 html.markup(")")
             }
             row("Border") {
-                guard let km = kilometres(value(f.borderKm)) else {
+                guard appendKilometres(value(f.borderKm), to: &html) else {
                     html.markup("unknown")
                     return
                 }
-                html.text(km)
                 html.markup(" km (")
                 esc(f.borderSide)
                 html.markup(", band ")
@@ -137,35 +136,58 @@ enum KMLBalloon {
         }
     }
 
-    private static func timeWords(_ code: String?) -> StaticString {
-        switch code {
-        case "1": "day"
-        case "2": "week"
-        case "3": "month"
+    /// A time precision code's words; the code is looked at as written (an integer, or its
+    /// text) without making a `String` of it for each placemark.
+    static func timeWords(_ code: PropertyValue) -> StaticString {
+        switch precisionCode(code) {
+        case 1: "day"
+        case 2: "week"
+        case 3: "month"
         default: "unknown"
         }
     }
 
-    private static func precisionWords(_ code: String?) -> StaticString {
-        switch code {
-        case "1": "in the place"
-        case "2": "near the place"
-        case "3": "region only"
+    static func precisionWords(_ code: PropertyValue) -> StaticString {
+        switch precisionCode(code) {
+        case 1: "in the place"
+        case 2: "near the place"
+        case 3: "region only"
         default: "unknown"
         }
     }
 
-    /// Kilometres with two decimals ("12.30"); nil when unknown.
-    static func kilometres(_ value: PropertyValue) -> String? {
+    /// The code 1, 2 or 3 of an integer value or of its text, else nil.
+    private static func precisionCode(_ value: PropertyValue) -> Int? {
+        switch value {
+        case .integer(let v): v
+        case .text("1"): 1
+        case .text("2"): 2
+        case .text("3"): 3
+        default: nil
+        }
+    }
+
+    /// Appends kilometres with two decimals ("12.30"), or text that is not a number as it is;
+    /// false, with nothing appended, when unknown. The digits go straight into the balloon:
+    /// the `String` made for them was the balloon's largest cost after its values.
+    static func appendKilometres(_ value: PropertyValue, to html: inout BalloonHTML) -> Bool {
         let km: Double
         switch value {
         case .real(let v) where v.isFinite: km = v
         case .integer(let v): km = Double(v)
-        case .text(let s): guard let v = Double(s) else { return s }; km = v
-        default: return nil
+        case .text(let s):
+            guard let v = Double(s) else {
+                html.text(s)
+                return true
+            }
+            km = v
+        default: return false
         }
         let hundredths = Int((abs(km) * 100).rounded())
-        let cents = hundredths % 100
-        return (km < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (cents < 10 ? "0" : "") + "\(cents)"
+        if km < 0 && hundredths > 0 { html.markup("-") }
+        html.value(.integer(hundredths / 100), ifUnknown: "")
+        html.markup(hundredths % 100 < 10 ? ".0" : ".")
+        html.value(.integer(hundredths % 100), ifUnknown: "")
+        return true
     }
 }

@@ -78,9 +78,21 @@ struct KMLBalloonTests {
         #expect(KMLBalloon.timeSpan(for: layer)(layer.features[0]) == nil)
     }
 
-    @Test(arguments: [(12.3, "12.30"), (0.004, "0.00"), (0.005, "0.01"), (7.999, "8.00"), (-1.25, "-1.25"),
-                      (305.0, "305.00")])
-    func kilometresHaveTwoDecimals(value: Double, text: String) {
-        #expect(KMLBalloon.kilometres(.real(value)) == text)
+    @Test(arguments: [(PropertyValue.real(12.3), "12.30" as String?), (.real(0.004), "0.00"), (.real(0.005), "0.01"),
+                      (.real(7.999), "8.00"), (.real(-1.25), "-1.25"), (.real(-0.001), "0.00"), (.real(305.0), "305.00"),
+                      (.real(1_234.5), "1234.50"), (.integer(12), "12.00"), (.text("3.456"), "3.46"),
+                      (.text("a < b"), "a &lt; b"), (.null, nil), (.real(.nan), nil)])
+    func kilometresHaveTwoDecimals(value: PropertyValue, text: String?) {
+        var html = BalloonHTML()
+        let known = KMLBalloon.appendKilometres(value, to: &html)
+        #expect(known == (text != nil))
+        #expect(html.html == (text ?? ""))
+    }
+
+    @Test func precisionCodesAreWordsWrittenAsIntegersOrText() {
+        let codes: [PropertyValue] = [.integer(1), .integer(2), .integer(3), .text("1"), .text("3"), .integer(4), .null]
+        #expect(codes.map { "\(KMLBalloon.timeWords($0))" } == ["day", "week", "month", "day", "month", "unknown", "unknown"])
+        #expect(codes.map { "\(KMLBalloon.precisionWords($0))" }
+                    == ["in the place", "near the place", "region only", "in the place", "region only", "unknown", "unknown"])
     }
 }
