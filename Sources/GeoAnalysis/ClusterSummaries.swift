@@ -143,14 +143,20 @@ public struct ClusterSummaries {
 
     /// Concave hull, computed in a local equirectangular projection around `centre`.
     ///
-    /// The corresponding C function is `GEOSConcaveHull_r` (through GeoGEOS).
+    /// The corresponding C function is `GEOSConcaveHull_r` (through GeoGEOS). GEOS takes
+    /// the hull's sites from the coordinates of the geometry it is given, whatever its type
+    /// (the triangulation is built from its unique coordinates, sorted), so the points go in
+    /// as the vertices of one line string: one coordinate sequence copied from a buffer,
+    /// where a multipoint was a GEOS point made, read and freed for each of a hundred
+    /// thousand members.
     public func concaveHull(_ coordinates: [Coordinate], around centre: Coordinate) throws -> Geometry {
         let scale = cos(centre.latitude * .pi / 180)
         guard scale > 1e-9 else { return try convexHull(coordinates) }
         let local = coordinates.map {
             Coordinate(longitude: ($0.longitude - centre.longitude) * scale, latitude: $0.latitude - centre.latitude)
         }
-        let hull = try GEOSGeometry(.multiPoint(local), context: context).concaveHull(ratio: concaveRatio).geometry()
+        let sites: Geometry = local.count >= 2 ? .lineString(local) : .multiPoint(local)
+        let hull = try GEOSGeometry(sites, context: context).concaveHull(ratio: concaveRatio).geometry()
         return Self.map(hull) {
             Coordinate(longitude: centre.longitude + $0.longitude / scale, latitude: centre.latitude + $0.latitude)
         }

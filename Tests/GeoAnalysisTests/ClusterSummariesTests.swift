@@ -117,4 +117,28 @@ struct ClusterSummariesTests {
         // Every point but those on the hull's outline is left out of a filled shape.
         if shape != "line" { #expect(candidates.count < points.count / 4) }
     }
+
+    @Test("GEOS gives a line string's vertices the concave hull it gives the same points as a multipoint",
+          arguments: [2, 3, 50, 3_000])
+    func concaveHullOfLineStringVertices(count: Int) throws {
+        // The summaries hand GEOS a cluster's points as one line string; GEOS must take the
+        // hull's sites from the coordinates alone. Blobs with a hole-like gap, and a line
+        // (every point collinear: no triangles, the convex hull instead).
+        var state: UInt64 = 5
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let blob = (0..<count).map { k -> Coordinate in
+            let a = 2 * Double.pi * next(), r = k % 3 == 0 ? 0.01 * next() : 0.02 + 0.01 * next()
+            return Coordinate(longitude: r * cos(a), latitude: r * sin(a))
+        }
+        let line = (0..<count).map { Coordinate(longitude: Double($0) / 1_000, latitude: Double($0) / 2_000) }
+        let context = GEOSContext()
+        for points in [blob, line] {
+            let asPoints = try GEOSGeometry(.multiPoint(points), context: context).concaveHull(ratio: 0.3).geometry()
+            let asLine = try GEOSGeometry(.lineString(points), context: context).concaveHull(ratio: 0.3).geometry()
+            #expect(asLine == asPoints)
+        }
+    }
 }
