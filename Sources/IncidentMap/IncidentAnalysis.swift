@@ -67,25 +67,6 @@ public struct IncidentAnalysis: Sendable {
                                 bandsKm: proximity.bands.thresholds)
     }
 
-    /// A value computed on a thread of its own from `init` on; `result` waits for it.
-    private final class Beside<Value: Sendable>: @unchecked Sendable {
-        // Written once on the other thread before `done` is signalled, read after.
-        private var value: Value?
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ compute: @escaping @Sendable () -> Value) {
-            Thread.detachNewThread { [self] in
-                value = compute()
-                done.signal()
-            }
-        }
-
-        func result() -> Value {
-            done.wait()
-            return value!
-        }
-    }
-
     /// The day numbers DBSCAN's time window compares, or nil without a window.
     ///
     /// An undated incident cannot be within a time window of anything, so it gets a day far

@@ -9,13 +9,18 @@ public enum LayerSet {
     public static func make(incidents: [Incident], analysis: IncidentAnalysis, reference: ReferenceData) throws
         -> [Layer] {
         let provenance = ["border_source": reference.borderSource]
+        // The bands need the border only: drawn on a thread of their own (a tenth of a
+        // second of PROJ and GEOS buffering) while the incidents layer is made, which leaves
+        // a core idle for most of its time.
+        let thresholds = analysis.bandsKm
+        let drawnBands = Beside { Result { try bands(reference, thresholds: thresholds) } }
         var incidentLayer = IncidentLayer.make(incidents, analysis: analysis, metadata: provenance)
         incidentLayer.metadata["kml_time_field"] = "event_date"
         var layers = [incidentLayer]
         layers.append(ClusterLayer.hulls(analysis.clusters, metadata: provenance))
         layers.append(ClusterLayer.centroids(analysis.clusters))
         layers.append(border(reference))
-        layers.append(try bands(reference, thresholds: analysis.bandsKm))
+        layers.append(try drawnBands.result().get())
         layers.append(crossings(reference))
         layers.append(adminAreas(reference, touchedBy: incidents))
         return layers
