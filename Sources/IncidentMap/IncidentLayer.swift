@@ -75,8 +75,8 @@ public enum IncidentLayer {
     }
 
     /// The feature of the incident at `x`: the contract's values, then its kept columns'.
-    static func feature(_ x: UnsafePointer<Incident>, index: Int, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?,
-                        kept: KeptColumns, placements: KeptColumns.Placements) -> Feature {
+    static func feature(_ x: UnsafePointer<Incident>, index: Int, _ b: ProximityResult?, _ crossing: String?,
+                        _ clusterID: Int?, kept: KeptColumns, placements: KeptColumns.Placements) -> Feature {
         var row = values(x, b, crossing, clusterID, reserving: kept.fields.count)
         if !kept.fields.isEmpty { kept.append(x.pointee.extraValues, of: index, placements: placements, to: &row) }
         return Feature(id: x.pointee.eventID, geometry: .point(x.pointee.coordinate), values: row)
@@ -226,8 +226,8 @@ public enum IncidentLayer {
     /// The contract's values of the incident at `incident`, in an array with room for
     /// `extra` more (the kept columns, appended without the array moving: a feature is made
     /// for each writer).
-    static func values(_ incident: UnsafePointer<Incident>, _ b: ProximityResult?, _ crossing: String?, _ clusterID: Int?,
-                       reserving extra: Int = 0) -> [PropertyValue] {
+    static func values(_ incident: UnsafePointer<Incident>, _ b: ProximityResult?, _ crossing: String?,
+                       _ clusterID: Int?, reserving extra: Int = 0) -> [PropertyValue] {
         func int(_ v: Int?) -> PropertyValue { v.map(PropertyValue.integer) ?? .null }
         func real(_ v: Double?) -> PropertyValue { v.map { $0.isFinite ? .real($0) : .null } ?? .null }
         // Incident's `actor1`, `actor2` and `attribution`, from its actors read once: through

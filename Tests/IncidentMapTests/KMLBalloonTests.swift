@@ -91,8 +91,10 @@ struct KMLBalloonTests {
 
     @Test func precisionCodesAreWordsWrittenAsIntegersOrText() {
         let codes: [PropertyValue] = [.integer(1), .integer(2), .integer(3), .text("1"), .text("3"), .integer(4), .null]
-        #expect(codes.map { "\(KMLBalloon.timeWords($0))" } == ["day", "week", "month", "day", "month", "unknown", "unknown"])
+        #expect(codes.map { "\(KMLBalloon.timeWords($0))" }
+                    == ["day", "week", "month", "day", "month", "unknown", "unknown"])
         #expect(codes.map { "\(KMLBalloon.precisionWords($0))" }
-                    == ["in the place", "near the place", "region only", "in the place", "region only", "unknown", "unknown"])
+                    == ["in the place", "near the place", "region only", "in the place", "region only", "unknown",
+                        "unknown"])
     }
 }
