@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Where the writers' formatting code appends bytes: the output file's chunk
 /// (`ByteBuffer`) or an array (pieces built once, geometry blobs, tests).
 ///
@@ -48,8 +50,7 @@ extension ByteSink where Self: ~Copyable {
     /// Appends a string's UTF-8 bytes with one copy.
     @inline(__always)
     mutating func append(utf8 text: String) {
-        var text = text
-        text.withUTF8 { appendBytes($0) }
+        text.withUTF8Bytes { appendBytes($0) }
     }
 }
 

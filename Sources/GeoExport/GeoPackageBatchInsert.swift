@@ -70,8 +70,7 @@ struct GeoPackageBatchInsert: ~Copyable {
 
     mutating func bind(_ value: String) {
         let start = bytes.count
-        var value = value
-        value.withUTF8 { bytes.appendBytes($0) }
+        value.withUTF8Bytes { bytes.appendBytes($0) }
         slots.append(.text(start: start, count: bytes.count - start))
     }
 

@@ -205,8 +205,7 @@ struct PlacemarkContext: Sendable {
     /// date's string was a third of writing the time spans); nil for any other date text.
     static func cacheKey(date: String, days: Int) -> Int? {
         guard days >= 0 && days < 1 << 20 else { return nil }
-        var date = date
-        return date.withUTF8 { b -> Int? in
+        return date.withUTF8Bytes { b -> Int? in
             guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
             var digits = 0
             for i in [0, 1, 2, 3, 5, 6, 8, 9] {

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// The placemark ids one KML document has used, so each new one can be made unique.
 ///
@@ -55,8 +56,7 @@ struct KMLPlacemarkIDs {
     /// digit, `_`, `-` or `.` becomes one `_`; a `_` goes in front of an empty result or one
     /// that does not start with a letter or `_`.
     static func appendNCName<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             // Most ids are NCNames already (SYR1234, ACLED's ids): copied in one piece.
             if let first = utf8.first, isNameStart(first), utf8.allSatisfy(isNameByte) {
                 out.append(contentsOf: utf8)

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// String escaping for JSON (RFC 8259), XML 1.0 and HTML, appended byte by byte into a
 /// writer's buffer so no intermediate `String` is built per value.
 public enum TextEscaping {
@@ -7,8 +9,7 @@ public enum TextEscaping {
     /// characters below U+0020 are escaped; everything else is written as UTF-8.
     static func appendJSONString<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard let base = bytes.baseAddress else { return }
             let count = bytes.count
             var start = 0
@@ -70,8 +71,7 @@ public enum TextEscaping {
     /// and carriage return) cannot be written at all, even as references, so they become
     /// U+FFFD rather than making the whole file unreadable.
     static func appendXML<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
-        var text = text
-        text.withUTF8 { appendXML(bytes: $0, to: &out) }
+        text.withUTF8Bytes { appendXML(bytes: $0, to: &out) }
     }
 
     /// Which bytes `appendXML` replaces: 0 none, else an index into `xmlReplacements`.
@@ -138,8 +138,7 @@ public enum TextEscaping {
     /// section early, so the section is closed between `]]` and `>` and a new one opened.
     /// Forbidden control characters become U+FFFD as in `appendXML`.
     static func appendCDATA<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
-        var text = text
-        text.withUTF8 { appendCDATA(bytes: $0, to: &out) }
+        text.withUTF8Bytes { appendCDATA(bytes: $0, to: &out) }
     }
 
     /// `appendCDATA` on UTF-8 bytes, skipping eight bytes at a time while none is a `]` or

@@ -287,8 +287,7 @@ struct CellInterner {
     /// Whether `s` is exactly `bytes`, compared with memcmp: the generic `elementsEqual`
     /// over `String.UTF8View` was a fifth of parsing a large CSV file.
     private static func same(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var s = s
-        return s.withUTF8 { text in
+        s.withUTF8Bytes { text in
             text.count == bytes.count && memcmp(text.baseAddress!, bytes.baseAddress!, text.count) == 0
         }
     }
