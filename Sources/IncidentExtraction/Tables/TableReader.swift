@@ -122,9 +122,7 @@ public struct TableReader: Sendable {
     static func trimmed(_ cell: String) -> String? {
         // The ends read from the UTF-8 storage: `utf8.last` went through the generic
         // bidirectional index, some forty instructions a cell.
-        let ends = cell.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0.first!, $0.last!) }
-            ?? cell.utf8.first.map { ($0, cell.utf8.last!) }
-        guard let (first, last) = ends else { return nil }
+        guard let (first, last) = cell.withUTF8Bytes({ $0.isEmpty ? nil : ($0.first!, $0.last!) }) else { return nil }
         if first != UInt8(ascii: " ") && first != UInt8(ascii: "\t") && last != UInt8(ascii: " ")
             && last != UInt8(ascii: "\t") {
             return cell
