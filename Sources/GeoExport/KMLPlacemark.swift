@@ -102,6 +102,7 @@ struct PlacemarkContext: Sendable {
         var values = PackedBytes()
         var balloon = BalloonHTML()
         var spans = SpanCache()
+        var recent = RecentReal()
         /// Where each placemark's id went in the output, when a run of placemarks is made
         /// with ids of its own and checked against the document's afterwards (`nil`: not kept).
         var idRanges: [Range<Int>]?
@@ -122,7 +123,14 @@ struct PlacemarkContext: Sendable {
         out.append(literal: "</name>")
         if formatsValuesFirst {
             scratch.values.removeAll()
-            for value in feature.values { scratch.values.appendPiece { Self.appendText(value, to: &$0) } }
+            // Taken out for the loop: the closure may not reach into `scratch` while its
+            // values are appended to.
+            var recent = RecentReal()
+            swap(&recent, &scratch.recent)
+            for value in feature.values {
+                scratch.values.appendPiece { Self.appendText(value, recent: &recent, to: &$0) }
+            }
+            swap(&recent, &scratch.recent)
         }
         appendDescription(feature, scratch: &scratch, to: &out)
         appendTimeSpan(feature, spans: &scratch.spans, to: &out)
@@ -135,7 +143,7 @@ struct PlacemarkContext: Sendable {
             var wrote = false
             for (i, value) in feature.values.enumerated() where value.hasText {
                 dataPieces.append(wrote ? fieldCount + i : i, to: &out)
-                appendValue(i, value, formatted: scratch.values, to: &out)
+                appendValue(i, value, formatted: scratch.values, recent: &scratch.recent, to: &out)
                 wrote = true
             }
             if wrote { out.append(literal: "</value></Data>") }
@@ -145,7 +153,7 @@ struct PlacemarkContext: Sendable {
             var wrote = false
             for (i, value) in feature.values.enumerated() where value.hasText {
                 simpleDataPieces.append(wrote ? fieldCount + i : i, to: &out)
-                appendValue(i, value, formatted: scratch.values, to: &out)
+                appendValue(i, value, formatted: scratch.values, recent: &scratch.recent, to: &out)
                 wrote = true
             }
             out.append(literal: wrote ? "</SimpleData></SchemaData>" : "</SchemaData>")
@@ -158,19 +166,24 @@ struct PlacemarkContext: Sendable {
     /// Appends value `i` of a placemark: formatted beforehand, or now.
     @inline(__always)
     private func appendValue<Sink: ByteSink & ~Copyable>(_ i: Int, _ value: PropertyValue, formatted: PackedBytes,
-                                                         to out: inout Sink) {
-        if formatsValuesFirst { formatted.append(i, to: &out) } else { Self.appendText(value, to: &out) }
+                                                         recent: inout RecentReal, to out: inout Sink) {
+        if formatsValuesFirst {
+            formatted.append(i, to: &out)
+        } else {
+            Self.appendText(value, recent: &recent, to: &out)
+        }
     }
 
     /// Appends a value's typed text, escaped for XML, without building a `String` for
     /// numbers: reals in shortest round-trip form, integers in decimal, booleans as 1/0
     /// (xsd:boolean allows both spellings, but GDAL's LIBKML reader parses only 1/0).
     @inline(__always)
-    private static func appendText<Sink: ByteSink & ~Copyable>(_ value: PropertyValue, to out: inout Sink) {
+    private static func appendText<Sink: ByteSink & ~Copyable>(_ value: PropertyValue, recent: inout RecentReal,
+                                                               to out: inout Sink) {
         switch value {
         case .null: break
         case .integer(let v): NumberText.appendInteger(v, to: &out)
-        case .real(let v): _ = NumberText.appendShortest(v, to: &out)
+        case .real(let v): _ = NumberText.appendShortest(v, recent: &recent, to: &out)
         case .boolean(let v): out.append(v ? UInt8(ascii: "1") : UInt8(ascii: "0"))
         case .text(let v), .date(let v): TextEscaping.appendXML(v, to: &out)
         }

@@ -63,4 +63,50 @@ import Testing
         #expect(!NumberText.appendShortest(.nan, to: &out) && !NumberText.appendShortest(-.infinity, to: &out))
         #expect(out.isEmpty)
     }
+
+    /// Values of a few decimals (a table's coordinates, whole numbers) take the short path;
+    /// its text must still be `description`'s, at the edges of its range and just past them.
+    @Test func shortDecimalsAreDescription() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [
+            0.001, -0.001, 0.0009999999999999998, 0.0010000000000000002, 0.000999, 0.0015, 1e9, -1e9,
+            999_999_999.999999, 999_999_999.9999999, 999_999_999.0, 100, 36.1234, 35.9276, 0.1, 0.2, 0.3,
+            0.1 + 0.2, 4.35, 1.005, 123_456.000001, 0.000001, 0.0000015, 5e-4, 2.5, 1_000_000.5,
+        ]
+        for i in 0..<200_000 {
+            let places = i % 9
+            let scale = [1e-3, 1, 1e3, 1e6, 1e8][i % 5]
+            let digits = Double(Int.random(in: -999_999...999_999, using: &generator)) * scale
+            let v = (digits / pow(10, Double(places)))
+            if v.isFinite { values.append(v) }
+            values.append(v.nextUp)
+        }
+        var mismatches: [Double] = []
+        for v in values {
+            var out: [UInt8] = []
+            _ = NumberText.appendShortest(v, to: &out)
+            if String(decoding: out, as: UTF8.self) != v.description { mismatches.append(v) }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+    }
+
+    /// A value formatted again right after itself is copied from `recent`: the text is the
+    /// same as formatting each anew, through repeats, alternations and values that are not
+    /// written at all.
+    @Test func repeatedRealsAreCopiedAsTheyWere() {
+        let values: [Double] = [65.50464436956383, 65.50464436956383, 65.50464436956383, 36.1234, 36.1234, -0.0,
+                                0.0, 0.0, .nan, 0.0, 1e-300, 1e-300, 65.50464436956383, .infinity, 1.0, 1.0,
+                                -2.2250738585072014e-308, -2.2250738585072014e-308, 36.1234, 36.1234.nextUp,
+                                36.1234.nextUp.nextUp, 36.1234.nextDown]
+        var recent = RecentReal()
+        var memo: [UInt8] = [], fresh: [UInt8] = []
+        for v in values {
+            let written = NumberText.appendShortest(v, recent: &recent, to: &memo)
+            #expect(written == NumberText.appendShortest(v, to: &fresh))
+            memo.append(UInt8(ascii: ","))
+            fresh.append(UInt8(ascii: ","))
+        }
+        #expect(String(decoding: memo, as: UTF8.self) == String(decoding: fresh, as: UTF8.self))
+        #expect(String(decoding: memo, as: UTF8.self).hasPrefix("65.50464436956383,65.50464436956383,65.50464436956383,36.1234,36.1234,-0.0,0.0,0.0,,0.0,1e-300,1e-300,"))
+    }
 }
