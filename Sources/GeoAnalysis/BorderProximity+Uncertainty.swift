@@ -294,7 +294,10 @@ extension BorderProximity {
             let q = half / 2
             scored.sort { $0.bound > $1.bound }
             for parent in scored where parent.bound > best + tolerance {
-                for (dx, dy) in [(-q, -q), (q, -q), (-q, q), (q, q)] {
+                // By index, not over an array literal of the four offsets: that array was
+                // allocated for every parent.
+                for k in 0..<4 {
+                    let dx = k & 1 == 0 ? -q : q, dy = k < 2 ? -q : q
                     next.append(SearchCell(x: parent.x + dx, y: parent.y + dy, parentBound: parent.bound, base: parent.base))
                 }
             }
@@ -547,17 +550,26 @@ struct SearchBase {
         if px >= west && px <= east && py >= south && py <= north { return rim }
         var best = -Double.infinity
         let r2 = rim * rim
-        for (qx, qy) in [(west, south), (east, south), (west, north), (east, north)] where qx * qx + qy * qy <= r2 {
-            best = max(best, gx * qx + gy * qy)
+        // Over indices, not array literals of corners and sides: those were allocated on
+        // every call, several times for each cell of a search.
+        for k in 0..<4 {
+            let qx = k & 1 == 0 ? west : east, qy = k < 2 ? south : north
+            if qx * qx + qy * qy <= r2 { best = max(best, gx * qx + gy * qy) }
         }
         // Where each side's line meets the circle, within the side.
-        for side in [west, east] where side * side <= r2 {
+        for k in 0..<2 {
+            let side = k == 0 ? west : east
+            guard side * side <= r2 else { continue }
             let h = (r2 - side * side).squareRoot()
-            for qy in [-h, h] where qy >= south && qy <= north { best = max(best, gx * side + gy * qy) }
+            if -h >= south && -h <= north { best = max(best, gx * side - gy * h) }
+            if h >= south && h <= north { best = max(best, gx * side + gy * h) }
         }
-        for side in [south, north] where side * side <= r2 {
+        for k in 0..<2 {
+            let side = k == 0 ? south : north
+            guard side * side <= r2 else { continue }
             let h = (r2 - side * side).squareRoot()
-            for qx in [-h, h] where qx >= west && qx <= east { best = max(best, gx * qx + gy * side) }
+            if -h >= west && -h <= east { best = max(best, -gx * h + gy * side) }
+            if h >= west && h <= east { best = max(best, gx * h + gy * side) }
         }
         return best
     }
