@@ -120,28 +120,42 @@ enum NumberText {
     static func appendShortDecimal<Sink: ByteSink & ~Copyable>(_ value: Double, to out: inout Sink) -> Bool {
         let magnitude = abs(value)
         guard magnitude >= 1e-3, magnitude < 1e9 else { return false }
-        let scaled = (magnitude * 1_000_000).rounded()
-        guard scaled / 1_000_000 == magnitude else { return false }
-        let n = Int(scaled)
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        appendInteger(n / 1_000_000, to: &out)
-        out.append(UInt8(ascii: "."))
+        // Truncating after adding one half: the nearest integer (or, at a tie the product's
+        // rounding made, its neighbour, which the check below turns away).
+        let n = Int(magnitude * 1_000_000 + 0.5)
+        guard Double(n) / 1_000_000 == magnitude else { return false }
         var fraction = n % 1_000_000, places = 6
         if fraction == 0 {
-            out.append(UInt8(ascii: "0"))
-            return true
+            places = 1
+        } else {
+            while fraction % 10 == 0 {
+                fraction /= 10
+                places -= 1
+            }
         }
-        while fraction % 10 == 0 {
-            fraction /= 10
-            places -= 1
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { raw in
-            for i in stride(from: places - 1, through: 0, by: -1) {
+        // Written from the end: the fraction's digits, the point, the whole part's digits
+        // (at least one) and the sign, then appended at once.
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { raw in
+            var i = raw.count
+            for _ in 0..<places {
+                i -= 1
                 raw[i] = UInt8(truncatingIfNeeded: fraction % 10) &+ 48
                 fraction /= 10
             }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[..<places]))
+            i -= 1
+            raw[i] = UInt8(ascii: ".")
+            var whole = n / 1_000_000
+            repeat {
+                i -= 1
+                raw[i] = UInt8(truncatingIfNeeded: whole % 10) &+ 48
+                whole /= 10
+            } while whole > 0
+            if value < 0 {
+                i -= 1
+                raw[i] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
         }
         return true
     }
