@@ -79,6 +79,14 @@ struct GeoPackageBatchInsert: ~Copyable {
         bytes.append(contentsOf: blob)
     }
 
+    /// Binds the blob `write` appends, written straight into the statement's bytes.
+    mutating func bindBlob<R>(_ write: (inout ByteBuffer) -> R) -> R {
+        let start = bytes.count
+        let result = write(&bytes)
+        slots.append(.blob(start: start, count: bytes.count - start))
+        return result
+    }
+
     mutating func bind(_ value: PropertyValue) {
         switch value {
         case .null: bindNull()

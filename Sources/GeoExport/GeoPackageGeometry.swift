@@ -11,17 +11,28 @@ enum GeoPackageGeometry {
         return out
     }
 
-    /// Appends the blob for `geometry` to `out`, so a writer can reuse one buffer.
-    static func appendBlob<Sink: ByteSink & ~Copyable>(_ geometry: Geometry, srsID: Int32 = 4326, to out: inout Sink) {
-        out.append(contentsOf: [0x47, 0x50, 0])  // "GP", version 0 (GeoPackage 1.x)
+    /// Appends the blob for `geometry` to `out`, so a writer can reuse one buffer; returns
+    /// the envelope it wrote (nil for an empty geometry), which the R-tree index wants too.
+    @discardableResult
+    static func appendBlob<Sink: ByteSink & ~Copyable>(_ geometry: Geometry, srsID: Int32 = 4326,
+                                                       to out: inout Sink) -> BoundingBox? {
+        // "GP", version 0 (GeoPackage 1.x), byte by byte: an array literal was an allocation
+        // per row.
+        out.append(0x47)
+        out.append(0x50)
+        out.append(0)
         let box = geometry.boundingBox
         // Flags: bit 0 little-endian; bits 1-3 envelope kind 1 (xy); bit 4 empty.
         out.append(box == nil ? 0x11 : 0x03)
         appendInt32(srsID, to: &out)
         if let box {
-            for v in [box.west, box.east, box.south, box.north] { appendDouble(v, to: &out) }
+            appendDouble(box.west, to: &out)
+            appendDouble(box.east, to: &out)
+            appendDouble(box.south, to: &out)
+            appendDouble(box.north, to: &out)
         }
         appendWKB(geometry, to: &out)
+        return box
     }
 
     static func appendWKB<Sink: ByteSink & ~Copyable>(_ geometry: Geometry, to out: inout Sink) {

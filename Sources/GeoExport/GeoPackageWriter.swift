@@ -121,8 +121,6 @@ public enum GeoPackageWriter {
         // Rows go in batches of several rows per statement (see GeoPackageBatchInsert).
         var insert = try GeoPackageBatchInsert(db: db, prefix: "INSERT INTO \(table)", columns: layer.fields.count + 3,
                                                rows: layer.featureCount, rowsPerStatement: 32)
-        var blob: [UInt8] = []
-        blob.reserveCapacity(128)
         var boxes: [(fid: Int64, box: BoundingBox)] = []
         boxes.reserveCapacity(layer.featureCount)
         var fid: Int64 = 0
@@ -130,13 +128,11 @@ public enum GeoPackageWriter {
             try GeoJSONWriter.check(feature, of: layer)
             fid += 1
             insert.bind(fid)
-            blob.removeAll(keepingCapacity: true)
-            GeoPackageGeometry.appendBlob(feature.geometry, to: &blob)
-            insert.bind(blob: blob)
+            let box = insert.bindBlob { GeoPackageGeometry.appendBlob(feature.geometry, to: &$0) }
             insert.bind(feature.id)
             for value in feature.values { insert.bind(value) }
             try insert.endRow()
-            if let b = feature.geometry.boundingBox { boxes.append((fid, b)) }
+            if let box { boxes.append((fid, box)) }
         }
         insert.finish()
         // The index is packed here, from the bounding boxes already known, instead of filled
