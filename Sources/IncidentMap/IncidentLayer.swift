@@ -59,9 +59,17 @@ public enum IncidentLayer {
             // Read in place, field by field: `let incident = incidents[i]` (or passing
             // `incidents[i]` on) copied the whole incident, a retain and a release of every
             // string and array it holds, for each feature of each writer.
+            // The proximity result likewise: a copy of it was a retain and a release of each of
+            // its strings.
             incidents.withUnsafeBufferPointer { buffer in
-                feature(buffer.baseAddress! + i, index: i, analysis?.proximity[i], analysis?.crossingNames[i],
-                        analysis?.clusterIDs[i], kept: kept, placements: placements.isEmpty ? [] : placements[i])
+                let placed = placements.isEmpty ? [] : placements[i]
+                guard let analysis else {
+                    return feature(buffer.baseAddress! + i, index: i, nil, nil, nil, kept: kept, placements: placed)
+                }
+                return analysis.proximity.withUnsafeBufferPointer { proximity in
+                    feature(buffer.baseAddress! + i, index: i, proximity.baseAddress! + i, analysis.crossingNames[i],
+                            analysis.clusterIDs[i], kept: kept, placements: placed)
+                }
             }
         }
         // The event type alone, for the KML writer's grouping by it.
@@ -75,7 +83,8 @@ public enum IncidentLayer {
     }
 
     /// The feature of the incident at `x`: the contract's values, then its kept columns'.
-    static func feature(_ x: UnsafePointer<Incident>, index: Int, _ b: ProximityResult?, _ crossing: String?,
+    static func feature(_ x: UnsafePointer<Incident>, index: Int, _ b: UnsafePointer<ProximityResult>?,
+                        _ crossing: String?,
                         _ clusterID: Int?, kept: KeptColumns, placements: KeptColumns.Placements) -> Feature {
         var row = values(x, b, crossing, clusterID, reserving: kept.fields.count)
         if !kept.fields.isEmpty { kept.append(x.pointee.extraValues, of: index, placements: placements, to: &row) }
@@ -226,7 +235,7 @@ public enum IncidentLayer {
     /// The contract's values of the incident at `incident`, in an array with room for
     /// `extra` more (the kept columns, appended without the array moving: a feature is made
     /// for each writer).
-    static func values(_ incident: UnsafePointer<Incident>, _ b: ProximityResult?, _ crossing: String?,
+    static func values(_ incident: UnsafePointer<Incident>, _ b: UnsafePointer<ProximityResult>?, _ crossing: String?,
                        _ clusterID: Int?, reserving extra: Int = 0) -> [PropertyValue] {
         func int(_ v: Int?) -> PropertyValue { v.map(PropertyValue.integer) ?? .null }
         func real(_ v: Double?) -> PropertyValue { v.map { $0.isFinite ? .real($0) : .null } ?? .null }
@@ -272,15 +281,15 @@ public enum IncidentLayer {
         row.append(text(actors.first?.attribution.rawValue))
         row.append(.real(incident.pointee.confidence))
         if let b {
-            row.append(real(b.distanceKm))
-            row.append(real(b.distanceMinKm))
-            row.append(real(b.distanceMaxKm))
-            row.append(real(b.nearestPoint.longitude))
-            row.append(real(b.nearestPoint.latitude))
-            row.append(text(b.side))
-            row.append(text(b.band))
+            row.append(real(b.pointee.distanceKm))
+            row.append(real(b.pointee.distanceMinKm))
+            row.append(real(b.pointee.distanceMaxKm))
+            row.append(real(b.pointee.nearestPoint.longitude))
+            row.append(real(b.pointee.nearestPoint.latitude))
+            row.append(text(b.pointee.side))
+            row.append(text(b.pointee.band))
             row.append(text(crossing))
-            row.append(real(b.nearestCrossingKm))
+            row.append(real(b.pointee.nearestCrossingKm))
         } else {
             for _ in 0..<7 { row.append(.null) }
             row.append(text(crossing))
@@ -289,7 +298,7 @@ public enum IncidentLayer {
         row.append(int(clusterID))
         row.append(text(url))
         row.append(text(cueText))
-        row.append(text(b?.bandRange))
+        row.append(text(b?.pointee.bandRange))
         row.append(.integer(incident.pointee.provenance.count))
         return row
     }
