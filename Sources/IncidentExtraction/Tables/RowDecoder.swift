@@ -119,7 +119,9 @@ struct RowDecoder {
             if best.place.kind == .admin1 || best.place.kind == .country { geoPrecision = max(geoPrecision, .region) }
         }
 
+        // Room for both made at once: appending to an empty array allocated twice.
         var actors: [Actor] = []
+        actors.reserveCapacity(2)
         let attribution = value("attribution").flatMap(Attribution.init(rawValue:)) ?? .reported
         for column in ["actor1", "actor2"] {
             if let name = value(column) { actors.append(Actor(name: name, attribution: attribution)) }
