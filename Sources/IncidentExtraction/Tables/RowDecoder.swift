@@ -48,10 +48,10 @@ struct RowDecoder {
         var coordinate = given
         if coordinate == nil, let (latName, latText) = first(Self.latitudeColumns),
            let (lonName, lonText) = first(Self.longitudeColumns) {
-            guard let lat = Double(latText), lat.isFinite else {
+            guard let lat = DecimalText.double(latText), lat.isFinite else {
                 throw fail("\(latName) '\(latText)' is not a number", "write decimal degrees such as 36.19")
             }
-            guard let lon = Double(lonText), lon.isFinite else {
+            guard let lon = DecimalText.double(lonText), lon.isFinite else {
                 throw fail("\(lonName) '\(lonText)' is not a number", "write decimal degrees such as 36.68")
             }
             if let error = InputError.coordinateRange(latitude: lat, longitude: lon, file: file, line: line,
