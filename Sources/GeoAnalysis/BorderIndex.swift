@@ -12,10 +12,14 @@ import GeoProj
 struct BorderIndex: Sendable {
     static let fanout = 8
 
-    /// Segment end points in radians, in tree order.
-    let latA: [Double], lonA: [Double], latB: [Double], lonB: [Double]
-    /// How far, in metres, a geodesic segment may stray from its straight lon/lat chord.
-    let chordDeviation: [Double]
+    /// A segment's straight lon/lat chord: its end points in radians, and how far, in
+    /// metres, the geodesic segment may stray from it. One array of them, in tree order, so
+    /// that a query's bound of a segment reads one place.
+    struct Chord {
+        var latA: Double, lonA: Double, latB: Double, lonB: Double
+        var deviation: Double
+    }
+    let chords: [Chord]
     let segments: [GeodesicSegment]
     /// The segment that continues segment `k` from its end B, and the one that leads into it
     /// at A, along the same line; -1 at a line's ends or where a vertex is shared otherwise.
@@ -24,9 +28,15 @@ struct BorderIndex: Sendable {
     /// segment's `azimuth1`).
     let azimuthB: [Double]
 
-    /// Node boxes in radians; `first` and `count` index segments for leaves, nodes otherwise.
-    let south: [Double], north: [Double], west: [Double], east: [Double]
-    let first: [Int32], count: [Int32], isLeaf: [Bool]
+    /// A node of the tree: its box in radians, and the segments (leaves) or nodes it holds.
+    /// One array of them rather than one per field: a query reads a node's box and its
+    /// children together, from one cache line and with one bounds check.
+    struct Node {
+        var south: Double, north: Double, west: Double, east: Double
+        var first: Int32, count: Int32
+        var isLeaf: Bool
+    }
+    let nodes: [Node]
     let root: Int
     let depth: Int
 
@@ -56,19 +66,22 @@ struct BorderIndex: Sendable {
             sliceStart = end
         }
         let sorted = order.map { pairs[$0] }
-        latA = sorted.map { $0.0.latitude * d }
-        lonA = sorted.map { $0.0.longitude * d }
-        latB = sorted.map { $0.1.latitude * d }
-        lonB = sorted.map { $0.1.longitude * d }
+        let latA = sorted.map { $0.0.latitude * d }
+        let lonA = sorted.map { $0.0.longitude * d }
+        let latB = sorted.map { $0.1.latitude * d }
+        let lonB = sorted.map { $0.1.longitude * d }
         segments = sorted.map { geodesic.segment(from: $0.0, to: $0.1) }
         azimuthB = segments.map { $0.position(at: $0.length).azimuth }
         (following, preceding) = Self.neighbours(sorted)
-        chordDeviation = zip(sorted, segments).map { pair, segment in
+        let chordDeviation = zip(sorted, segments).map { pair, segment in
             // Sphere: the geodesic leaves the lon/lat chord by about L² tan φ / (8R); doubled
             // and floored for the ellipsoid and for rounding.
             let phi = max(abs(pair.0.latitude), abs(pair.1.latitude)) * d
             let t = min(abs(tan(min(phi, 1.5))), 1e3)
             return segment.length * segment.length * (t + 1) / (4 * 6_335_000) + 1e-3
+        }
+        chords = sorted.indices.map {
+            Chord(latA: latA[$0], lonA: lonA[$0], latB: latB[$0], lonB: lonB[$0], deviation: chordDeviation[$0])
         }
 
         var south: [Double] = [], north: [Double] = [], west: [Double] = [], east: [Double] = []
@@ -104,8 +117,10 @@ struct BorderIndex: Sendable {
             levelEnd = south.count
             depth += 1
         }
-        self.south = south; self.north = north; self.west = west; self.east = east
-        self.first = first; self.count = count; self.isLeaf = isLeaf
+        nodes = south.indices.map {
+            Node(south: south[$0], north: north[$0], west: west[$0], east: east[$0], first: first[$0],
+                 count: count[$0], isLeaf: isLeaf[$0])
+        }
         root = south.count - 1
         self.depth = depth
     }
@@ -217,14 +232,14 @@ struct BorderIndex: Sendable {
         while let top = scratch.stack.popLast() {
             let n = Int(top)
             if boxBoundSquared(n, phi: phi, lambda: lambda, m: m, p: p) >= best.distance * best.distance { continue }
-            let lo = Int(first[n]), hi = lo + Int(count[n])
-            if isLeaf[n] {
+            let lo = Int(nodes[n].first), hi = lo + Int(nodes[n].count)
+            if nodes[n].isLeaf {
                 for k in lo..<hi where k != seedSegment {
                     // Squared first: most segments fail without a square root.
-                    let limit = best.distance + chordDeviation[k]
+                    let limit = best.distance + chords[k].deviation
                     let squared = chordBoundSquared(k, phi: phi, lambda: lambda, m: m, p: p)
                     if squared < limit * limit {
-                        scratch.candidates.append((Int32(k), squared.squareRoot() - chordDeviation[k]))
+                        scratch.candidates.append((Int32(k), squared.squareRoot() - chords[k].deviation))
                     }
                 }
             } else {
@@ -250,10 +265,11 @@ struct BorderIndex: Sendable {
             // A tighter bound from the band between the point and this segment only (the
             // geodesic to any nearer point of it stays there, bulge included): three sines
             // and cosines are far cheaper than refining a segment that cannot win.
-            let bulge = EllipsoidMetric.bulge(distance: best.distance, latitude: phi) + chordDeviation[k] / 6_335_000
-            let (mt, pt) = EllipsoidMetric.minima(lo: min(phi, latA[k], latB[k]) - bulge,
-                                                  hi: max(phi, latA[k], latB[k]) + bulge)
-            let limit = best.distance + chordDeviation[k]
+            let chord = chords[k]
+            let bulge = EllipsoidMetric.bulge(distance: best.distance, latitude: phi) + chord.deviation / 6_335_000
+            let (mt, pt) = EllipsoidMetric.minima(lo: min(phi, chord.latA, chord.latB) - bulge,
+                                                  hi: max(phi, chord.latA, chord.latB) + bulge)
+            let limit = best.distance + chord.deviation
             if chordBoundSquared(k, phi: phi, lambda: lambda, m: mt, p: pt) >= limit * limit { continue }
             // Last, as it may lay out the line far along: the line's neighbours.
             if let bound = layoutBound(of: k, scratch: &scratch), bound >= best.distance { continue }
@@ -275,8 +291,8 @@ struct BorderIndex: Sendable {
         while let top = scratch.stack.popLast() {
             let n = Int(top)
             if boxBoundSquared(n, phi: phi, lambda: lambda, m: ky, p: kx) >= seedValue { continue }
-            let lo = Int(first[n]), hi = lo + Int(count[n])
-            if isLeaf[n] {
+            let lo = Int(nodes[n].first), hi = lo + Int(nodes[n].count)
+            if nodes[n].isLeaf {
                 for k in lo..<hi {
                     let v = chordBoundSquared(k, phi: phi, lambda: lambda, m: ky, p: kx)
                     if v < seedValue { seedValue = v; seedSegment = k }
@@ -402,8 +418,9 @@ struct BorderIndex: Sendable {
     /// `m`, `p` (squared, so that comparisons need no square root).
     @inline(__always)
     func boxBoundSquared(_ n: Int, phi: Double, lambda: Double, m: Double, p: Double) -> Double {
-        let dy = phi < south[n] ? south[n] - phi : (phi > north[n] ? phi - north[n] : 0)
-        let dx = lambda < west[n] ? west[n] - lambda : (lambda > east[n] ? lambda - east[n] : 0)
+        let node = nodes[n]
+        let dy = phi < node.south ? node.south - phi : (phi > node.north ? phi - node.north : 0)
+        let dx = lambda < node.west ? node.west - lambda : (lambda > node.east ? lambda - node.east : 0)
         return (m * dy) * (m * dy) + (p * dx) * (p * dx)
     }
 
@@ -411,8 +428,9 @@ struct BorderIndex: Sendable {
     /// chord.
     @inline(__always)
     func chordBoundSquared(_ k: Int, phi: Double, lambda: Double, m: Double, p: Double) -> Double {
-        let ax = (lonA[k] - lambda) * p, ay = (latA[k] - phi) * m
-        let bx = (lonB[k] - lambda) * p, by = (latB[k] - phi) * m
+        let chord = chords[k]
+        let ax = (chord.lonA - lambda) * p, ay = (chord.latA - phi) * m
+        let bx = (chord.lonB - lambda) * p, by = (chord.latB - phi) * m
         let t = Self.chordParameter(ax: ax, ay: ay, bx: bx, by: by)
         let x = ax + t * (bx - ax), y = ay + t * (by - ay)
         return x * x + y * y
@@ -452,8 +470,9 @@ struct BorderIndex: Sendable {
                 geodesic: Geodesic) -> Nearest {
         let segment = segments[k]
         let length = segment.length
-        let ax = (lonA[k] - lambda) * kx, ay = (latA[k] - phi) * ky
-        let bx = (lonB[k] - lambda) * kx, by = (latB[k] - phi) * ky
+        let chord = chords[k]
+        let ax = (chord.lonA - lambda) * kx, ay = (chord.latA - phi) * ky
+        let bx = (chord.lonB - lambda) * kx, by = (chord.latB - phi) * ky
         var s = Self.chordParameter(ax: ax, ay: ay, bx: bx, by: by) * length
         var result = Nearest(distance: .infinity, point: point, segment: k)
         for _ in 0..<12 {

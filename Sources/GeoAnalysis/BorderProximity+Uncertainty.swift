@@ -361,8 +361,9 @@ extension BorderProximity {
     func meetsBorder(area: OutlineIndex, polygons: [[[Coordinate]]]) -> Bool {
         let r = 1 / EllipsoidMetric.degree
         for k in 0..<index.segmentCount {
-            let a = Coordinate(longitude: index.lonA[k] * r, latitude: index.latA[k] * r)
-            let b = Coordinate(longitude: index.lonB[k] * r, latitude: index.latB[k] * r)
+            let chord = index.chords[k]
+            let a = Coordinate(longitude: chord.lonA * r, latitude: chord.latA * r)
+            let b = Coordinate(longitude: chord.lonB * r, latitude: chord.latB * r)
             if area.contains(a) || area.contains(b) { return true }
             for rings in polygons {
                 for ring in rings where ring.count >= 2 {
