@@ -49,7 +49,11 @@ enum NumberText {
 
     /// Appends a decimal integer.
     static func appendInteger<Sink: ByteSink & ~Copyable>(_ value: Int, to out: inout Sink) {
-        if value == 0 { out.append(UInt8(ascii: "0")); return }
+        // One digit, as most of a feature's integers are (precisions, counts, codes).
+        if value >= 0 && value < 10 {
+            out.append(UInt8(truncatingIfNeeded: value) &+ 48)
+            return
+        }
         if value == Int.min { out.append(contentsOf: Array(String(value).utf8)); return }
         var v = value
         if v < 0 { out.append(UInt8(ascii: "-")); v = -v }
