@@ -37,7 +37,7 @@ import Testing
         #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
     }
 
-    @Test(arguments: [0, 7, -7, 1_000_000, Int.max, Int.min, -1_234_567_890])
+    @Test(arguments: [0, 7, 9, 10, -1, -7, 99, 1_000_000, Int.max, Int.min, -1_234_567_890])
     func integers(_ value: Int) {
         var out: [UInt8] = []
         NumberText.appendInteger(value, to: &out)
