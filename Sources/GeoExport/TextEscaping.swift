@@ -50,6 +50,27 @@ public enum TextEscaping {
         hasByteBelow20(word) || has(0x22, in: word) || has(0x5C, in: word)
     }
 
+    /// Whether `test` holds for any word of `bytes`, read eight bytes at a time: the last
+    /// word overlaps the one before it, and fewer than eight bytes are padded with `A`s
+    /// (which no test here flags), so no byte goes through a loop of its own.
+    @inline(__always)
+    static func anyWord(of bytes: UnsafeBufferPointer<UInt8>, where test: (UInt64) -> Bool) -> Bool {
+        let count = bytes.count
+        guard count >= 8, let base = bytes.baseAddress else {
+            let padding: UInt64 = 0x4141_4141_4141_4141
+            var word = count == 0 ? padding : padding << UInt64(8 * count)
+            for j in 0..<count { word |= UInt64(bytes[j]) << UInt64(8 * j) }
+            return test(word)
+        }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= count {
+            if test(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+            i += 8
+        }
+        return i < count && test(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    }
+
     // Eight bytes at a time: the bit tricks of "has a zero byte" and "has a byte less than
     // n", exact as yes/no answers for n up to 0x80.
     private static var ones: UInt64 { 0x0101_0101_0101_0101 }
@@ -145,7 +166,11 @@ public enum TextEscaping {
     /// below 0x20 (a balloon is mostly plain markup and text).
     static func appendCDATA<Sink: ByteSink & ~Copyable>(bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         out.append(literal: "<![CDATA[")
-        if let base = bytes.baseAddress {
+        // A balloon is mostly plain markup and text: checked a word at a time, its end
+        // included, and copied whole when no byte needs a look.
+        if !anyWord(of: bytes, where: { mayEndCDATA($0) }) {
+            out.appendBytes(bytes)
+        } else if let base = bytes.baseAddress {
             let count = bytes.count
             var start = 0
             var i = 0
