@@ -1,7 +1,7 @@
 /// Reading a decimal number from text, as `Double(_:)` reads it.
 public enum DecimalText {
     /// Powers of ten that are exact doubles.
-    @usableFromInline static let powersOfTen: [Double] = (0...22).map { k in
+    static let powersOfTen: [Double] = (0...22).map { k in
         (0..<k).reduce(1.0) { value, _ in value * 10 }
     }
 
@@ -16,7 +16,8 @@ public enum DecimalText {
     /// some 800 instructions for a coordinate, and a table gives two per row.
     public static func double(_ text: String) -> Double? {
         let parsed: Double? = text.withUTF8Bytes { bytes in
-            var i = 0, n = bytes.count
+            var i = 0
+            let n = bytes.count
             guard n > 0 else { return nil }
             var negative = false
             if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
@@ -41,8 +42,7 @@ public enum DecimalText {
             }
             // Digits before the point and, if there is one, after it too: "5." and ".5" are
             // left to `Double(_:)`.
-            n = digits - places
-            guard n > 0, !point || places > 0, places < powersOfTen.count else { return nil }
+            guard digits > places, !point || places > 0, places < powersOfTen.count else { return nil }
             let magnitude = Double(mantissa) / powersOfTen[places]
             return negative ? -magnitude : magnitude
         }

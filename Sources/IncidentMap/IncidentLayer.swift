@@ -84,8 +84,8 @@ public enum IncidentLayer {
 
     /// The feature of the incident at `x`: the contract's values, then its kept columns'.
     static func feature(_ x: UnsafePointer<Incident>, index: Int, _ b: UnsafePointer<ProximityResult>?,
-                        _ crossing: String?,
-                        _ clusterID: Int?, kept: KeptColumns, placements: KeptColumns.Placements) -> Feature {
+                        _ crossing: String?, _ clusterID: Int?, kept: KeptColumns,
+                        placements: KeptColumns.Placements) -> Feature {
         var row = values(x, b, crossing, clusterID, reserving: kept.fields.count)
         if !kept.fields.isEmpty { kept.append(x.pointee.extraValues, of: index, placements: placements, to: &row) }
         return Feature(id: x.pointee.eventID, geometry: .point(x.pointee.coordinate), values: row)
