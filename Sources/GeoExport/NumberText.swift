@@ -103,9 +103,8 @@ enum NumberText {
         recent.bits = value.bitPattern
         recent.count = written
         out.withBytes { bytes in
-            withUnsafeMutableBytes(of: &recent.text) { raw in
-                raw.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<(start + written)])))
-            }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<(start + written)])
+            withUnsafeMutableBytes(of: &recent.text) { $0.copyMemory(from: UnsafeRawBufferPointer(text)) }
         }
         return true
     }

@@ -107,6 +107,7 @@ import Testing
             fresh.append(UInt8(ascii: ","))
         }
         #expect(String(decoding: memo, as: UTF8.self) == String(decoding: fresh, as: UTF8.self))
-        #expect(String(decoding: memo, as: UTF8.self).hasPrefix("65.50464436956383,65.50464436956383,65.50464436956383,36.1234,36.1234,-0.0,0.0,0.0,,0.0,1e-300,1e-300,"))
+        #expect(String(decoding: memo, as: UTF8.self).hasPrefix(
+            "65.50464436956383,65.50464436956383,65.50464436956383,36.1234,36.1234,-0.0,0.0,0.0,,0.0,1e-300,1e-300,"))
     }
 }
