@@ -66,62 +66,54 @@ struct BorderIndex: Sendable {
             sliceStart = end
         }
         let sorted = order.map { pairs[$0] }
-        let latA = sorted.map { $0.0.latitude * d }
-        let lonA = sorted.map { $0.0.longitude * d }
-        let latB = sorted.map { $0.1.latitude * d }
-        let lonB = sorted.map { $0.1.longitude * d }
         segments = sorted.map { geodesic.segment(from: $0.0, to: $0.1) }
         azimuthB = segments.map { $0.position(at: $0.length).azimuth }
         (following, preceding) = Self.neighbours(sorted)
-        let chordDeviation = zip(sorted, segments).map { pair, segment in
+        let chords = zip(sorted, segments).map { pair, segment in
             // Sphere: the geodesic leaves the lon/lat chord by about L² tan φ / (8R); doubled
             // and floored for the ellipsoid and for rounding.
             let phi = max(abs(pair.0.latitude), abs(pair.1.latitude)) * d
             let t = min(abs(tan(min(phi, 1.5))), 1e3)
-            return segment.length * segment.length * (t + 1) / (4 * 6_335_000) + 1e-3
+            return Chord(latA: pair.0.latitude * d, lonA: pair.0.longitude * d, latB: pair.1.latitude * d,
+                         lonB: pair.1.longitude * d,
+                         deviation: segment.length * segment.length * (t + 1) / (4 * 6_335_000) + 1e-3)
         }
-        chords = sorted.indices.map {
-            Chord(latA: latA[$0], lonA: lonA[$0], latB: latB[$0], lonB: lonB[$0], deviation: chordDeviation[$0])
-        }
+        self.chords = chords
 
-        var south: [Double] = [], north: [Double] = [], west: [Double] = [], east: [Double] = []
-        var first: [Int32] = [], count: [Int32] = [], isLeaf: [Bool] = []
-        var levelStart = 0
+        var nodes: [Node] = []
         for leaf in 0..<leafCount {
             let lo = leaf * Self.fanout, hi = min(lo + Self.fanout, sorted.count)
             var s = Double.infinity, n = -Double.infinity, w = Double.infinity, e = -Double.infinity
-            for k in lo..<hi {
+            for c in chords[lo..<hi] {
                 // Widen by the segment's stray from its chord so the box holds the geodesic.
-                let high = max(abs(latA[k]), abs(latB[k])) + 1e-6
-                let dLat = chordDeviation[k] / 6_335_000
-                let dLon = chordDeviation[k] / max(EllipsoidMetric.parallel(min(high, 1.57)), 1)
-                s = min(s, latA[k] - dLat, latB[k] - dLat); n = max(n, latA[k] + dLat, latB[k] + dLat)
-                w = min(w, lonA[k] - dLon, lonB[k] - dLon); e = max(e, lonA[k] + dLon, lonB[k] + dLon)
+                let high = max(abs(c.latA), abs(c.latB)) + 1e-6
+                let dLat = c.deviation / 6_335_000
+                let dLon = c.deviation / max(EllipsoidMetric.parallel(min(high, 1.57)), 1)
+                s = min(s, c.latA - dLat, c.latB - dLat); n = max(n, c.latA + dLat, c.latB + dLat)
+                w = min(w, c.lonA - dLon, c.lonB - dLon); e = max(e, c.lonA + dLon, c.lonB + dLon)
             }
-            south.append(s); north.append(n); west.append(w); east.append(e)
-            first.append(Int32(lo)); count.append(Int32(hi - lo)); isLeaf.append(true)
+            nodes.append(Node(south: s, north: n, west: w, east: e, first: Int32(lo), count: Int32(hi - lo),
+                              isLeaf: true))
         }
-        var levelEnd = south.count
+        var levelStart = 0, levelEnd = nodes.count
         var depth = 1
         // Leaves are already in STR order, so grouping consecutive nodes keeps parents compact.
         while levelEnd - levelStart > 1 {
             var k = levelStart
             while k < levelEnd {
                 let hi = min(k + Self.fanout, levelEnd)
-                south.append(south[k..<hi].min()!); north.append(north[k..<hi].max()!)
-                west.append(west[k..<hi].min()!); east.append(east[k..<hi].max()!)
-                first.append(Int32(k)); count.append(Int32(hi - k)); isLeaf.append(false)
+                let children = nodes[k..<hi]
+                nodes.append(Node(south: children.map(\.south).min()!, north: children.map(\.north).max()!,
+                                  west: children.map(\.west).min()!, east: children.map(\.east).max()!,
+                                  first: Int32(k), count: Int32(hi - k), isLeaf: false))
                 k = hi
             }
             levelStart = levelEnd
-            levelEnd = south.count
+            levelEnd = nodes.count
             depth += 1
         }
-        nodes = south.indices.map {
-            Node(south: south[$0], north: north[$0], west: west[$0], east: east[$0], first: first[$0],
-                 count: count[$0], isLeaf: isLeaf[$0])
-        }
-        root = south.count - 1
+        self.nodes = nodes
+        root = nodes.count - 1
         self.depth = depth
     }
 
