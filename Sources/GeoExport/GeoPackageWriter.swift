@@ -123,14 +123,17 @@ public enum GeoPackageWriter {
                                                rows: layer.featureCount, rowsPerStatement: 32)
         var boxes: [(fid: Int64, box: BoundingBox)] = []
         boxes.reserveCapacity(layer.featureCount)
-        var fid: Int64 = 0
-        try layer.forEachFeature { feature in
+        // A generated layer's features are made for this writer: their values are moved out
+        // as they are bound (`Feature.takeValue(at:)`).
+        let taking = layer.generator != nil
+        for i in 0..<layer.featureCount {
+            var feature = layer.feature(at: i)
             try GeoJSONWriter.check(feature, of: layer)
-            fid += 1
+            let fid = Int64(i + 1)
             insert.bind(fid)
             let box = insert.bindBlob { GeoPackageGeometry.appendBlob(feature.geometry, to: &$0) }
             insert.bind(feature.id)
-            for value in feature.values { insert.bind(value) }
+            for k in 0..<feature.values.count { insert.bind(taking ? feature.takeValue(at: k) : feature.values[k]) }
             try insert.endRow()
             if let box { boxes.append((fid, box)) }
         }

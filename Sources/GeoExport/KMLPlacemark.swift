@@ -35,6 +35,9 @@ struct PlacemarkContext: Sendable {
     /// both kinds of ExtendedData), and so formatted once beforehand; otherwise each goes
     /// straight into the output.
     private let formatsValuesFirst: Bool
+    /// Whether the layer makes each feature for the writer (a generated layer), so that its
+    /// values are moved out by the last loop that reads them (`Feature.takeValue(at:)`).
+    private let takesValues: Bool
 
     /// `forKMZ`: untyped `<Data>` only, which is all GDAL's LIBKML reads inside a KMZ.
     init(layer: Layer, styles: KMLStyleSheet, options: KMLOptions, forKMZ: Bool) {
@@ -92,6 +95,7 @@ struct PlacemarkContext: Sendable {
         }
         let fieldTable = if case .fieldTable = options.description { true } else { false }
         formatsValuesFirst = fieldTable || (writesTyped && writesUntyped)
+        takesValues = layer.generator != nil
     }
 
     /// What placemarks of one document share while they are written: the ids used so far,
@@ -108,9 +112,10 @@ struct PlacemarkContext: Sendable {
         var idRanges: [Range<Int>]?
     }
 
-    /// `styleID`: the feature's StyleMap id when the caller already knows its category.
-    func appendPlacemark<Sink: ByteSink & ~Copyable>(_ feature: Feature, styleID: String? = nil, scratch: inout Scratch,
-                                                     to out: inout Sink) {
+    /// `styleID`: the feature's StyleMap id when the caller already knows its category. A
+    /// generated layer's feature is left with null values.
+    func appendPlacemark<Sink: ByteSink & ~Copyable>(_ feature: inout Feature, styleID: String? = nil,
+                                                     scratch: inout Scratch, to out: inout Sink) {
         // Placemark order in the schema: name, description, TimePrimitive, styleUrl,
         // ExtendedData, Geometry.
         out.append(literal: "<Placemark id=\"")
@@ -141,7 +146,10 @@ struct PlacemarkContext: Sendable {
         let fieldCount = feature.values.count
         if writesUntyped {
             var wrote = false
-            for (i, value) in feature.values.enumerated() where value.hasText {
+            let taking = takesValues && !writesTyped
+            for i in 0..<fieldCount {
+                let value = taking ? feature.takeValue(at: i) : feature.values[i]
+                guard value.hasText else { continue }
                 dataPieces.append(wrote ? fieldCount + i : i, to: &out)
                 appendValue(i, value, formatted: scratch.values, recent: &scratch.recent, to: &out)
                 wrote = true
@@ -151,7 +159,9 @@ struct PlacemarkContext: Sendable {
         if writesTyped {
             out.append(contentsOf: schemaDataOpening)
             var wrote = false
-            for (i, value) in feature.values.enumerated() where value.hasText {
+            for i in 0..<fieldCount {
+                let value = takesValues ? feature.takeValue(at: i) : feature.values[i]
+                guard value.hasText else { continue }
                 simpleDataPieces.append(wrote ? fieldCount + i : i, to: &out)
                 appendValue(i, value, formatted: scratch.values, recent: &scratch.recent, to: &out)
                 wrote = true

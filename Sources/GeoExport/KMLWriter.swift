@@ -172,8 +172,9 @@ public struct KMLWriter: Sendable {
             try appendPlacemarks(of: layer, Array(0..<layer.featureCount), styleID: nil, context: context,
                                  scratch: &scratch, to: file)
         } else {
-            try layer.forEachFeature { feature in
-                try file.append { context.appendPlacemark(feature, scratch: &scratch, to: &$0) }
+            for i in 0..<layer.featureCount {
+                var feature = layer.feature(at: i)
+                try file.append { context.appendPlacemark(&feature, scratch: &scratch, to: &$0) }
             }
         }
         try file.write("</Folder>\n")
@@ -191,15 +192,15 @@ public struct KMLWriter: Sendable {
                                   scratch: inout PlacemarkContext.Scratch, to file: OutputFile) throws {
         @Sendable func appendPlacemark(_ i: Int, scratch: inout PlacemarkContext.Scratch,
                                        to out: inout ByteBuffer) throws {
-            let feature = layer.feature(at: i)
+            var feature = layer.feature(at: i)
             try GeoJSONWriter.check(feature, of: layer)
-            context.appendPlacemark(feature, styleID: styleID, scratch: &scratch, to: &out)
+            context.appendPlacemark(&feature, styleID: styleID, scratch: &scratch, to: &out)
         }
         guard layer.generator != nil else {
             // Stored features, checked by `validate` already: formatting them is quick.
             for i in members {
-                let feature = layer.feature(at: i)
-                try file.append { context.appendPlacemark(feature, styleID: styleID, scratch: &scratch, to: &$0) }
+                var feature = layer.feature(at: i)
+                try file.append { context.appendPlacemark(&feature, styleID: styleID, scratch: &scratch, to: &$0) }
             }
             return
         }
