@@ -41,67 +41,55 @@ enum KMLBalloon {
         let f = IncidentFields(layer)
         return { feature, html in
             // Values go into the balloon as they are (escaped, numbers formatted in place):
-            // a `String` per value was most of the balloon's cost.
+            // a `String` per value was most of the balloon's cost. The markup between two
+            // values is one literal, a row's end and the next row's start together: as a
+            // call per tag, the fifty-odd calls were a third of the balloon's instructions.
             func value(_ i: Int?) -> PropertyValue { i.map { feature.values[$0] } ?? .null }
             func known(_ i: Int?) -> Bool { value(i).hasText }
             func esc(_ i: Int?) { html.value(value(i), ifUnknown: "unknown") }
-            func row(_ heading: StaticString, _ body: () -> Void) {
-                html.markup("<tr><th>")
-                html.markup(heading)
-                html.markup("</th><td>")
-                body()
-                html.markup("</td></tr>")
-            }
             html.markup("<h3>")
             esc(known(f.subEventType) ? f.subEventType : f.eventType)
-            html.markup("</h3><table>")
-            row("Date") {
-                esc(f.eventDate)
-                html.markup(" (precision: ")
-                html.markup(timeWords(value(f.timePrecision)))
-                html.markup(")")
-            }
-            row("Type") {
-                esc(f.eventType)
-                html.markup(" / ")
-                esc(f.subEventType)
-            }
-            row("Actors") {
-                let first = known(f.actor1), second = known(f.actor2)
-                if first { esc(f.actor1) }
-                if first && second { html.markup("; ") }
-                if second { esc(f.actor2) }
-                if !first && !second { html.markup("unknown") }
-                html.markup(" (")
-                esc(f.attribution)
-                html.markup(")")
-            }
-            row("Target") { esc(f.target) }
-            row("Fatalities") { esc(f.fatalities) }
-            row("Injured") { esc(f.injured) }
-            row("Place") {
-                esc(f.location)
-                html.markup(", ")
-                esc(f.admin1)
-                html.markup(", ")
-                esc(f.country)
-                html.markup(" (")
-                html.markup(precisionWords(value(f.geoPrecision)))
-                html.markup(")")
-            }
-            row("Border") {
-                guard appendKilometres(value(f.borderKm), to: &html) else {
-                    html.markup("unknown")
-                    return
-                }
+            html.markup("</h3><table><tr><th>Date</th><td>")
+            esc(f.eventDate)
+            html.markup(" (precision: ")
+            html.markup(timeWords(value(f.timePrecision)))
+            html.markup(")</td></tr><tr><th>Type</th><td>")
+            esc(f.eventType)
+            html.markup(" / ")
+            esc(f.subEventType)
+            html.markup("</td></tr><tr><th>Actors</th><td>")
+            let first = known(f.actor1), second = known(f.actor2)
+            if first { esc(f.actor1) }
+            if first && second { html.markup("; ") }
+            if second { esc(f.actor2) }
+            html.markup(!first && !second ? "unknown (" : " (")
+            esc(f.attribution)
+            html.markup(")</td></tr><tr><th>Target</th><td>")
+            esc(f.target)
+            html.markup("</td></tr><tr><th>Fatalities</th><td>")
+            esc(f.fatalities)
+            html.markup("</td></tr><tr><th>Injured</th><td>")
+            esc(f.injured)
+            html.markup("</td></tr><tr><th>Place</th><td>")
+            esc(f.location)
+            html.markup(", ")
+            esc(f.admin1)
+            html.markup(", ")
+            esc(f.country)
+            html.markup(" (")
+            html.markup(precisionWords(value(f.geoPrecision)))
+            html.markup(")</td></tr><tr><th>Border</th><td>")
+            if appendKilometres(value(f.borderKm), to: &html) {
                 html.markup(" km (")
                 esc(f.borderSide)
                 html.markup(", band ")
                 esc(known(f.borderBand) ? f.borderBand : f.borderBandRange)
-                html.markup(")")
+                html.markup(")</td></tr><tr><th>Source</th><td>")
+            } else {
+                html.markup("unknown</td></tr><tr><th>Source</th><td>")
             }
-            row("Source") { esc(f.source) }
-            html.markup("</table>")
+            esc(f.source)
+            html.markup("</td></tr></table>")
             if known(f.notes) {
                 html.markup("<p>")
                 esc(f.notes)
