@@ -6,8 +6,10 @@ import GeoGEOS
 /// Border proximity and clustering of a run's incidents, parallel to the incident array.
 public struct IncidentAnalysis: Sendable {
     public var proximity: [ProximityResult]
-    /// Name of the nearest crossing per incident, nil when there are no crossings.
-    public var crossingNames: [String?]
+    /// The reference crossings' names, in the order a result's `nearestCrossingIndex` counts
+    /// them: an incident's crossing is looked up when its feature is made (an array of a
+    /// million names, made on one thread after the measuring, left the other core idle).
+    public var crossingNames: [String]
     public var clusterIDs: [Int?]
     public var clusters: [Cluster]
     public var nearRadiusKm: Double
@@ -56,15 +58,14 @@ public struct IncidentAnalysis: Sendable {
             workers: 2)
 
         let results = measuring.result()
-        let names = results.map { r in r.nearestCrossingIndex.map { reference.crossings[$0].name } }
         let distancesKm = results.map(\.distanceKm)
         for k in clusters.indices {
             clusters[k].nearestBorderDistanceKm = ClusterSummaries.nearestBorderDistanceKm(of: clusters[k].members,
                                                                                           in: distancesKm)
         }
-        return IncidentAnalysis(proximity: results, crossingNames: names, clusterIDs: labels.labels,
-                                clusters: clusters, nearRadiusKm: proximity.nearRadiusKm,
-                                bandsKm: proximity.bands.thresholds)
+        return IncidentAnalysis(proximity: results, crossingNames: reference.crossings.map(\.name),
+                                clusterIDs: labels.labels, clusters: clusters,
+                                nearRadiusKm: proximity.nearRadiusKm, bandsKm: proximity.bands.thresholds)
     }
 
     /// The day numbers DBSCAN's time window compares, or nil without a window.

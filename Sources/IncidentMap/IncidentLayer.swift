@@ -67,8 +67,10 @@ public enum IncidentLayer {
                     return feature(buffer.baseAddress! + i, index: i, nil, nil, nil, kept: kept, placements: placed)
                 }
                 return analysis.proximity.withUnsafeBufferPointer { proximity in
-                    feature(buffer.baseAddress! + i, index: i, proximity.baseAddress! + i, analysis.crossingNames[i],
-                            analysis.clusterIDs[i], kept: kept, placements: placed)
+                    let result = proximity.baseAddress! + i
+                    let crossing = result.pointee.nearestCrossingIndex.map { analysis.crossingNames[$0] }
+                    return feature(buffer.baseAddress! + i, index: i, result, crossing, analysis.clusterIDs[i],
+                                   kept: kept, placements: placed)
                 }
             }
         }
