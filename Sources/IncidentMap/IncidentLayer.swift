@@ -45,11 +45,6 @@ public enum IncidentLayer {
                             metadata: [String: String] = [:]) -> Layer {
         precondition(analysis == nil || analysis!.proximity.count == incidents.count)
         let kept = KeptColumns(incidents)
-        // Where each incident's kept columns go, found here once, so that making a feature
-        // never hashes a header.
-        var cache = KeptColumns.Cache()
-        let placements = kept.fields.isEmpty ? []
-            : incidents.indices.map { kept.placements(of: incidents[$0], cache: &cache) }
         // By index: iterating the incidents themselves copies each one (a retain and a release
         // of every string it holds), which was most of building this layer.
         let box = BoundingBox(covering: incidents.indices.lazy.map { incidents[$0].coordinate })
@@ -62,7 +57,7 @@ public enum IncidentLayer {
             // The proximity result likewise: a copy of it was a retain and a release of each of
             // its strings.
             incidents.withUnsafeBufferPointer { buffer in
-                let placed = placements.isEmpty ? [] : placements[i]
+                let placed = kept.placements(ofRow: i)
                 guard let analysis else {
                     return feature(buffer.baseAddress! + i, index: i, nil, nil, nil, kept: kept, placements: placed)
                 }
@@ -111,7 +106,10 @@ public enum IncidentLayer {
         /// The integer fields' values, for each incident whose cell is not empty.
         private var parsed = ParsedIntegers(columns: 0, rows: 0)
         /// Per distinct header (rows of one table share it), where its kept columns go.
-        private var placements: [[String]: Placements] = [:]
+        private var placementsOfHeader: [Placements] = []
+        /// Each incident's header among them, -1 for none: found once here, so that making a
+        /// feature never hashes or compares a header.
+        private var headerOfRow: [Int32] = []
 
         /// A header's kept columns, in its order: each column's index in a row's values and
         /// the index among `fields` it goes to. Columns that are contract fields are left out,
@@ -121,12 +119,19 @@ public enum IncidentLayer {
         init(_ incidents: [Incident]) {
             var names: [String] = []
             var index: [String: Int] = [:]
-            var headers: [[String]: Placements] = [:]
-            var last: [String] = []
+            var headers: [[String]: Int32] = [:]
+            // Rows of one table share their header's buffer: comparing it with the last one is
+            // a pointer check, and a header is hashed once per run of its rows.
+            var last: [String] = [], lastHeader: Int32 = -1
             // By index, for the same reason as the bounding box in `make`.
-            for i in incidents.indices where incidents[i].extraCount > 0 && incidents[i].extraKeys != last {
+            headerOfRow = incidents.indices.map { i in
+                guard incidents[i].extraCount > 0 else { return -1 }
+                if incidents[i].extraKeys == last { return lastHeader }
                 last = incidents[i].extraKeys
-                guard headers[last] == nil else { continue }
+                if let known = headers[last] {
+                    lastHeader = known
+                    return known
+                }
                 var placed: Placements = []
                 for (k, key) in last.enumerated() {
                     var name = key.trimmingCharacters(in: .whitespaces)
@@ -138,9 +143,11 @@ public enum IncidentLayer {
                     placed.append((k, names.count))
                     names.append(name)
                 }
-                headers[last] = placed
+                lastHeader = Int32(placementsOfHeader.count)
+                headers[last] = lastHeader
+                placementsOfHeader.append(placed)
+                return lastHeader
             }
-            placements = headers
             guard !names.isEmpty else { return }
             // Whether every value of a column is an integer, asked of each half of the
             // incidents on a thread of its own (a million rows' integer columns took a third
@@ -148,21 +155,17 @@ public enum IncidentLayer {
             // kept as they are parsed, while the column may still be an integer one: every
             // writer makes every feature, and parsing each value again for each took more
             // instructions than the rest of a feature's kept columns.
-            let count = names.count, halves = incidents.count >= 20_000 ? 2 : 1, placed = headers
-            let n = incidents.count
+            let count = names.count, halves = incidents.count >= 20_000 ? 2 : 1
+            let n = incidents.count, placed = placementsOfHeader, headerOfRow = headerOfRow
             let parsed = ParsedIntegers(columns: count, rows: n)
             var integralIn = [[Bool]](repeating: [], count: halves)
             integralIn.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
                 DispatchQueue.concurrentPerform(iterations: halves) { h in
                     var integral = [Bool](repeating: true, count: count)
-                    var cache = Cache()
-                    for i in (n * h / halves)..<(n * (h + 1) / halves) where incidents[i].extraCount > 0 {
-                        if incidents[i].extraKeys != cache.keys {
-                            cache = Cache(keys: incidents[i].extraKeys, placements: placed[incidents[i].extraKeys] ?? [])
-                        }
+                    for i in (n * h / halves)..<(n * (h + 1) / halves) where headerOfRow[i] >= 0 {
                         let values = incidents[i].extraValues
-                        for (k, s) in cache.placements where integral[s] && !values[k].isEmpty {
+                        for (k, s) in placed[Int(headerOfRow[i])] where integral[s] && !values[k].isEmpty {
                             if let v = Int(values[k]) { parsed.set(v, column: s, row: i) } else { integral[s] = false }
                         }
                     }
@@ -196,21 +199,9 @@ public enum IncidentLayer {
             subscript(column: Int, row: Int) -> Int { values[column * rows + row] }
         }
 
-        /// The header last looked up and its placements: rows of one table share the
-        /// header's buffer, so comparing it is a pointer check and the look-up runs once per
-        /// table.
-        struct Cache {
-            var keys: [String] = []
-            var placements: Placements = []
-        }
-
-        /// Where the incident's kept columns go among `fields`.
-        func placements(of incident: Incident, cache: inout Cache) -> Placements {
-            guard incident.extraCount > 0 else { return [] }
-            if incident.extraKeys != cache.keys {
-                cache = Cache(keys: incident.extraKeys, placements: placements[incident.extraKeys] ?? [])
-            }
-            return cache.placements
+        /// Where incident `i`'s kept columns go among `fields`.
+        func placements(ofRow i: Int) -> Placements {
+            fields.isEmpty || headerOfRow[i] < 0 ? [] : placementsOfHeader[Int(headerOfRow[i])]
         }
 
         /// Appends the kept columns of an incident's table row `values` to `row` (null where
