@@ -27,6 +27,20 @@ public struct ReferenceData: Sendable {
 
     /// Loads the shipped data from `dataDirectory`; `borderFile` replaces the shipped border.
     public static func load(dataDirectory: URL, borderFile: String?, gazetteer: Gazetteer) throws -> ReferenceData {
+        ReferenceData(try readGeometries(dataDirectory: dataDirectory, borderFile: borderFile), crossingsFrom: gazetteer)
+    }
+
+    /// What the reference data reads from its GeoJSON files: all of it but the crossings,
+    /// which come from the gazetteer.
+    struct Geometries: Sendable {
+        var borderLines: [[Coordinate]]
+        var borderSource: String
+        var sides: [BorderSide]
+        var adminAreas: [AdminArea]
+    }
+
+    /// Reads the border (or `borderFile`), the country outlines and the admin areas.
+    static func readGeometries(dataDirectory: URL, borderFile: String?) throws -> Geometries {
         let borderURL = borderFile.map { URL(fileURLWithPath: $0) } ?? dataDirectory.appendingPathComponent(Self.borderFile)
         let borderItems = try GeoJSONGeometries.read(borderURL)
         let lines = borderItems.flatMap { BorderProximity.lines(of: $0.geometry) }.filter { $0.count >= 2 }
@@ -56,8 +70,14 @@ public struct ReferenceData: Sendable {
                                        geometry: item.geometry))
             }
         }
-        let crossings = gazetteer.places.filter { $0.kind == .crossing }
-        return ReferenceData(borderLines: lines, borderSource: source, sides: sides, crossings: crossings,
-                             adminAreas: admin)
+        return Geometries(borderLines: lines, borderSource: source, sides: sides, adminAreas: admin)
+    }
+}
+
+extension ReferenceData {
+    /// The reference data of `geometries`, with the gazetteer's border crossings.
+    init(_ geometries: Geometries, crossingsFrom gazetteer: Gazetteer) {
+        self.init(borderLines: geometries.borderLines, borderSource: geometries.borderSource, sides: geometries.sides,
+                  crossings: gazetteer.places.filter { $0.kind == .crossing }, adminAreas: geometries.adminAreas)
     }
 }
