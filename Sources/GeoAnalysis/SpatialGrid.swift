@@ -148,17 +148,25 @@ struct SpatialGrid: Sendable {
     func areNeighbours(_ i: Int, _ j: Int) -> Bool {
         if i == j { return true }
         if let window, abs(day[i] - day[j]) > window { return false }
-        let dphi = lat[j] - lat[i], dlambda = lon[j] - lon[i]
         let e2 = eps * eps
-        if lat[i] * lat[j] > 0 {
-            let mLow = min(m[i], m[j]), pLow = min(p[i], p[j]) * bulgeFactor
-            let low = (mLow * dphi) * (mLow * dphi) + (pLow * dlambda) * (pLow * dlambda)
-            if low > e2 * (1 + 1e-12) { return false }
-            let mHigh = max(m[i], m[j]), pHigh = max(p[i], p[j])
-            let high = (mHigh * dphi) * (mHigh * dphi) + (pHigh * dlambda) * (pHigh * dlambda)
-            if high < e2 * (1 - 1e-12) { return true }
+        if let bounds = squaredDistanceBounds(i, j) {
+            if bounds.low > e2 * (1 + 1e-12) { return false }
+            if bounds.high < e2 * (1 - 1e-12) { return true }
         }
         return exactDistance(i, j) <= eps
+    }
+
+    /// Bounds on the square of the geodesic distance between points `i` and `j` (m²), from
+    /// the local scales at both ends (``EllipsoidMetric``), rigorous up to a relative 10⁻¹²
+    /// of rounding for points up to eps apart; nil across the equator, where they do not hold.
+    @inline(__always)
+    func squaredDistanceBounds(_ i: Int, _ j: Int) -> (low: Double, high: Double)? {
+        guard lat[i] * lat[j] > 0 else { return nil }
+        let dphi = lat[j] - lat[i], dlambda = lon[j] - lon[i]
+        let mLow = min(m[i], m[j]), pLow = min(p[i], p[j]) * bulgeFactor
+        let mHigh = max(m[i], m[j]), pHigh = max(p[i], p[j])
+        return ((mLow * dphi) * (mLow * dphi) + (pLow * dlambda) * (pLow * dlambda),
+                (mHigh * dphi) * (mHigh * dphi) + (pHigh * dlambda) * (pHigh * dlambda))
     }
 
     /// Geodesic distance in metres between points `i` and `j`.
