@@ -86,6 +86,12 @@ public struct Feature: Sendable, Hashable {
         swap(&value, &values[index])
         return value
     }
+
+    /// Value `index`: taken (``takeValue(at:)``) when `taking`, else copied.
+    @inlinable @inline(__always)
+    public mutating func value(at index: Int, taking: Bool) -> PropertyValue {
+        taking ? takeValue(at: index) : values[index]
+    }
 }
 
 /// How a layer is drawn: shared by the KML styles and the GeoPackage QGIS styles so both

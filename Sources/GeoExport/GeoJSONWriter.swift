@@ -114,7 +114,7 @@ public enum GeoJSONWriter {
         out.append(literal: ",\"properties\":{")
         for i in 0..<feature.values.count {
             keys.append(i, to: &out)
-            appendValue(taking ? feature.takeValue(at: i) : feature.values[i], recent: &recent, to: &out)
+            appendValue(feature.value(at: i, taking: taking), recent: &recent, to: &out)
         }
         out.append(literal: "}}")
     }

@@ -133,7 +133,7 @@ public enum GeoPackageWriter {
             insert.bind(fid)
             let box = insert.bindBlob { GeoPackageGeometry.appendBlob(feature.geometry, to: &$0) }
             insert.bind(feature.id)
-            for k in 0..<feature.values.count { insert.bind(taking ? feature.takeValue(at: k) : feature.values[k]) }
+            for k in 0..<feature.values.count { insert.bind(feature.value(at: k, taking: taking)) }
             try insert.endRow()
             if let box { boxes.append((fid, box)) }
         }

@@ -148,7 +148,7 @@ struct PlacemarkContext: Sendable {
             var wrote = false
             let taking = takesValues && !writesTyped
             for i in 0..<fieldCount {
-                let value = taking ? feature.takeValue(at: i) : feature.values[i]
+                let value = feature.value(at: i, taking: taking)
                 guard value.hasText else { continue }
                 dataPieces.append(wrote ? fieldCount + i : i, to: &out)
                 appendValue(i, value, formatted: scratch.values, recent: &scratch.recent, to: &out)
@@ -160,7 +160,7 @@ struct PlacemarkContext: Sendable {
             out.append(contentsOf: schemaDataOpening)
             var wrote = false
             for i in 0..<fieldCount {
-                let value = takesValues ? feature.takeValue(at: i) : feature.values[i]
+                let value = feature.value(at: i, taking: takesValues)
                 guard value.hasText else { continue }
                 simpleDataPieces.append(wrote ? fieldCount + i : i, to: &out)
                 appendValue(i, value, formatted: scratch.values, recent: &scratch.recent, to: &out)

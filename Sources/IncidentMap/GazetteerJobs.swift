@@ -15,10 +15,15 @@ public enum GazetteerJobs {
     /// The embedded gazetteer, extended by the local database when one exists.
     public static func load(directory explicit: String?) throws -> (gazetteer: Gazetteer, directory: URL) {
         let directory = try DataDirectory.locate(explicit: explicit)
+        return (try load(dataDirectory: directory), directory)
+    }
+
+    /// The gazetteer of a data directory already located, extended as `load(directory:)` does.
+    static func load(dataDirectory directory: URL) throws -> Gazetteer {
         let local = defaultLocalDatabase()
         do {
             let exists = FileManager.default.fileExists(atPath: local.path)
-            return (try Gazetteer.load(directory: directory, localDatabase: exists ? local : nil), directory)
+            return try Gazetteer.load(directory: directory, localDatabase: exists ? local : nil)
         } catch let error as GazetteerError {
             throw PipelineError.dataNotFound(error.description)
         }

@@ -201,7 +201,7 @@ public enum IncidentLayer {
 
         /// Where incident `i`'s kept columns go among `fields`.
         func placements(ofRow i: Int) -> Placements {
-            fields.isEmpty || headerOfRow[i] < 0 ? [] : placementsOfHeader[Int(headerOfRow[i])]
+            headerOfRow[i] < 0 ? [] : placementsOfHeader[Int(headerOfRow[i])]
         }
 
         /// Appends the kept columns of an incident's table row `values` to `row` (null where

@@ -164,7 +164,7 @@ enum KMLBalloon {
         case .real(let v) where v.isFinite: km = v
         case .integer(let v): km = Double(v)
         case .text(let s):
-            guard let v = Double(s) else {
+            guard let v = DecimalText.double(s) else {
                 html.text(s)
                 return true
             }

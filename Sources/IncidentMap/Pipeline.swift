@@ -49,7 +49,7 @@ public enum Pipeline {
         let geometries = Beside {
             Result { try ReferenceData.readGeometries(dataDirectory: dataDirectory, borderFile: borderFile) }
         }
-        let (gazetteer, _) = try GazetteerJobs.load(directory: configuration.gazetteerDirectory)
+        let gazetteer = try GazetteerJobs.load(dataDirectory: dataDirectory)
         let inputs = try InputCollector.collect(configuration.inputs)
         let reference = ReferenceData(try geometries.result().get(), crossingsFrom: gazetteer)
 

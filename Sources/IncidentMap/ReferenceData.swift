@@ -27,7 +27,8 @@ public struct ReferenceData: Sendable {
 
     /// Loads the shipped data from `dataDirectory`; `borderFile` replaces the shipped border.
     public static func load(dataDirectory: URL, borderFile: String?, gazetteer: Gazetteer) throws -> ReferenceData {
-        ReferenceData(try readGeometries(dataDirectory: dataDirectory, borderFile: borderFile), crossingsFrom: gazetteer)
+        ReferenceData(try readGeometries(dataDirectory: dataDirectory, borderFile: borderFile),
+                      crossingsFrom: gazetteer)
     }
 
     /// What the reference data reads from its GeoJSON files: all of it but the crossings,
