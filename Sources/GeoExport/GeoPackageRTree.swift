@@ -40,8 +40,8 @@ enum GeoPackageRTree {
         }
 
         /// The box holding every cell of `cells` (not empty), under `id`.
-        init(id: Int64, covering cells: ArraySlice<Cell>) {
-            var c = cells[cells.startIndex]
+        init(id: Int64, covering cells: some Collection<Cell>) {
+            var c = cells.first!
             for other in cells.dropFirst() {
                 c.minX = min(c.minX, other.minX)
                 c.maxX = max(c.maxX, other.maxX)
@@ -83,19 +83,24 @@ enum GeoPackageRTree {
     /// Packs `cells` into nodes of at most `capacity` cells with Sort-Tile-Recursive.
     static func pack(_ cells: [Cell], capacity: Int) -> PackedTree {
         precondition(capacity >= 2, "an R-tree node holds at least two cells")
+        precondition(cells.count < Int(Int32.max), "more cells than an R-tree level numbers")
         var tree = PackedTree()
         guard !cells.isEmpty else {
             tree.nodes = [[]]
             return tree
         }
-        // Levels from the leaves up; each level's groups become the cells of the next.
-        var levels: [[[Cell]]] = []
+        // Levels from the leaves up; each level's groups become the cells of the next. A
+        // level is its cells, their order after tiling and the runs of that order that
+        // make its groups.
+        var levels: [(cells: [Cell], order: [Int32], groups: [Range<Int>])] = []
         var current = cells
         repeat {
-            let groups = tile(current, capacity: capacity)
-            levels.append(groups)
+            let (order, groups) = tile(current, capacity: capacity)
+            levels.append((current, order, groups))
             // Children are numbered later; for now a group's cell carries its index.
-            current = groups.enumerated().map { Cell(id: Int64($0.offset), covering: $0.element[...]) }
+            current = groups.indices.map { g in
+                Cell(id: Int64(g), covering: groups[g].lazy.map { [current] in current[Int(order[$0])] })
+            }
         } while current.count > 1
         tree.depth = levels.count - 1
         // Number the nodes top-down, level by level: the root is 1.
@@ -103,21 +108,24 @@ enum GeoPackageRTree {
         var next: Int64 = 1
         for level in stride(from: levels.count - 1, through: 0, by: -1) {
             firstNumber[level] = next
-            next += Int64(levels[level].count)
+            next += Int64(levels[level].groups.count)
         }
         tree.nodes.reserveCapacity(Int(next - 1))
         tree.parents = Array(repeating: 0, count: Int(next - 1) - 1)
+        // The leaf node number of each input cell, by its place in `cells`.
+        var leafOfCell = [Int64](repeating: 0, count: cells.count)
         for level in stride(from: levels.count - 1, through: 0, by: -1) {
-            for (g, group) in levels[level].enumerated() {
+            let (members, order, groups) = levels[level]
+            for (g, run) in groups.enumerated() {
                 let number = firstNumber[level] + Int64(g)
                 if level == 0 {
-                    tree.nodes.append(group)
-                    for cell in group { tree.leafOfRow.append((cell.id, number)) }
+                    tree.nodes.append(run.map { members[Int(order[$0])] })
+                    for k in run { leafOfCell[Int(order[k])] = number }
                 } else {
                     // An inner group's cells are boxes of the groups one level down.
-                    let children = group.map { cell -> Cell in
-                        var child = cell
-                        child.id = firstNumber[level - 1] + cell.id
+                    let children = run.map { k -> Cell in
+                        var child = members[Int(order[k])]
+                        child.id = firstNumber[level - 1] + child.id
                         return child
                     }
                     for child in children { tree.parents[Int(child.id) - 2] = number }
@@ -125,30 +133,36 @@ enum GeoPackageRTree {
                 }
             }
         }
-        tree.leafOfRow.sort { $0.row < $1.row }
+        // In row id order: the cells' own order when their ids ascend (a layer's rows do).
+        tree.leafOfRow = cells.indices.map { (cells[$0].id, leafOfCell[$0]) }
+        if !zip(cells, cells.dropFirst()).allSatisfy({ $0.id < $1.id }) { tree.leafOfRow.sort { $0.row < $1.row } }
         return tree
     }
 
     /// One level of Sort-Tile-Recursive: vertical slices by centre x, each cut into groups
-    /// by centre y, every group full but the last of a slice.
-    private static func tile(_ cells: [Cell], capacity: Int) -> [[Cell]] {
+    /// by centre y, every group full but the last of a slice. The groups are runs of
+    /// `order`, a permutation of the indices of `cells`.
+    private static func tile(_ cells: [Cell], capacity: Int) -> (order: [Int32], groups: [Range<Int>]) {
         let groupCount = (cells.count + capacity - 1) / capacity
         let sliceCount = Int(Double(groupCount).squareRoot().rounded(.up))
         let perSlice = ((groupCount + sliceCount - 1) / sliceCount) * capacity
-        let byX = cells.sorted { $0.centreX < $1.centreX }
-        var groups: [[Cell]] = []
+        var order = RadixOrder.ascending(cells.map { RadixOrder.key($0.centreX) })
+        var groups: [Range<Int>] = []
         groups.reserveCapacity(groupCount + sliceCount)
         var start = 0
-        while start < byX.count {
-            let slice = byX[start..<min(start + perSlice, byX.count)].sorted { $0.centreY < $1.centreY }
-            var s = 0
-            while s < slice.count {
-                groups.append(Array(slice[s..<min(s + capacity, slice.count)]))
+        while start < order.count {
+            let end = min(start + perSlice, order.count)
+            let slice = Array(order[start..<end])
+            let byY = RadixOrder.ascending(slice.map { RadixOrder.key(cells[Int($0)].centreY) })
+            for k in 0..<slice.count { order[start + k] = slice[Int(byY[k])] }
+            var s = start
+            while s < end {
+                groups.append(s..<min(s + capacity, end))
                 s += capacity
             }
-            start += perSlice
+            start = end
         }
-        return groups
+        return (order, groups)
     }
 
     /// A node's blob of `size` bytes.
@@ -212,5 +226,48 @@ enum GeoPackageRTree {
             try insert.endRow()
         }
         insert.finish()
+    }
+}
+
+/// Sorting by 32-bit keys in linear time, for packing an R-tree.
+///
+/// Why: Sort-Tile-Recursive sorts every cell by x, then each slice by y; comparison sorts
+/// of a million 24-byte cells took a fifth of a second of the GeoPackage's CPU time. A
+/// radix sort over the keys gives the same order (it is stable, as `sorted(by:)` is).
+enum RadixOrder {
+    /// A key whose unsigned order is `Float`'s `<` order: negative values have every bit
+    /// flipped, others the sign bit set; −0 is taken as +0, which `<` holds equal to it.
+    static func key(_ value: Float) -> UInt32 {
+        let bits = (value == 0 ? 0 : value).bitPattern
+        return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+    }
+
+    /// The indices of `keys` in ascending order of their keys, equal keys in their order:
+    /// a least-significant-digit radix sort, eleven bits a pass, skipping a pass whose
+    /// digit every key shares (the high bits of nearby coordinates).
+    static func ascending(_ keys: [UInt32]) -> [Int32] {
+        precondition(keys.count < Int(Int32.max), "more keys than an order numbers")
+        var order = (0..<Int32(keys.count)).map { $0 }
+        guard keys.count > 1 else { return order }
+        var spare = [Int32](repeating: 0, count: keys.count)
+        var counts = [Int](repeating: 0, count: 2048)
+        for shift in stride(from: 0, to: 32, by: 11) {
+            counts.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            for key in keys { counts[Int((key >> UInt32(shift)) & 2047)] += 1 }
+            if counts[Int((keys[0] >> UInt32(shift)) & 2047)] == keys.count { continue }
+            var total = 0
+            for d in 0..<2048 {
+                let c = counts[d]
+                counts[d] = total
+                total += c
+            }
+            for i in order {
+                let d = Int((keys[Int(i)] >> UInt32(shift)) & 2047)
+                spare[counts[d]] = i
+                counts[d] += 1
+            }
+            swap(&order, &spare)
+        }
+        return order
     }
 }

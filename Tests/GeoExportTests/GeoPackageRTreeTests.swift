@@ -121,6 +121,39 @@ import Testing
         }
     }
 
+    /// The radix order is `sorted(by: <)`'s, stable, on keys with ties, signs and zeros of
+    /// both signs, at sizes that skip passes (nearby values) and that need all three.
+    @Test(arguments: [0, 1, 2, 17, 5_000])
+    func radixOrderIsAStableSortByFloatOrder(count: Int) {
+        var state: UInt64 = 7
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let pools: [[Float]] = [
+            (0..<count).map { _ in Float(next() % 2000) / 7 - 140 },
+            (0..<count).map { _ in 35 + Float(next() % 100_000) / 100_000 },
+            (0..<count).map { _ in [0, -0.0, 1, -1, .leastNonzeroMagnitude, -.greatestFiniteMagnitude][Int(next() % 6)] },
+        ]
+        for values in pools {
+            let expected = values.indices.sorted { values[$0] < values[$1] }.map(Int32.init)
+            #expect(RadixOrder.ascending(values.map(RadixOrder.key)) == expected)
+        }
+    }
+
+    /// Cells given out of row id order still list their leaves in row id order.
+    @Test func leavesAreListedInRowOrderWhateverTheCellsOrder() {
+        let cells = (0..<300).map { (i: Int) -> GeoPackageRTree.Cell in
+            let x = Double(i % 17), y = Double(i / 17)
+            return GeoPackageRTree.Cell(id: Int64(1_000 - 3 * i), box: BoundingBox(west: x, south: y, east: x, north: y))
+        }
+        let tree = GeoPackageRTree.pack(cells, capacity: 8)
+        #expect(tree.leafOfRow.map(\.row) == cells.map(\.id).sorted())
+        for (row, node) in tree.leafOfRow {
+            #expect(tree.nodes[Int(node) - 1].contains { $0.id == row })
+        }
+    }
+
     @Test func boxesRoundOutwardsToFloats() {
         let v = 36.123456789
         let down = GeoPackageRTree.Cell.down(v), up = GeoPackageRTree.Cell.up(v)
