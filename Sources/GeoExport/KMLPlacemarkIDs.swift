@@ -95,16 +95,32 @@ struct KMLPlacemarkIDs {
 
     /// Records every id of a run of placemarks made with ids of their own (distinct among
     /// themselves) when the document has none of them yet, and returns true; otherwise
-    /// records none. The run's ids are then exactly those `appendUnique` would have made
-    /// here: each id it settled on is new to the document, and every candidate before it
-    /// was taken within the run.
+    /// records none and returns false. The run's ids are then exactly those `appendUnique`
+    /// would have made here: each id it settled on is new to the document, and every
+    /// candidate before it was taken within the run.
     mutating func recordAll(_ ids: [UnsafeBufferPointer<UInt8>]) -> Bool {
-        guard ids.allSatisfy({ !lookUp($0).found }) else { return false }
-        for id in ids {
-            let added = insert(id)
-            precondition(added, "the ids of one run are distinct")
+        // Inserted at once, each looked up once (a lookup is a cache miss in a table of a
+        // million ids); the first that is taken sends the run's back out.
+        let before = entries.count
+        for id in ids where !insert(id) {
+            removeNewest(entries.count - before)
+            return false
         }
         return true
+    }
+
+    /// Forgets the `n` ids recorded last, newest first. Linear probing leaves no hole: an
+    /// id's probe ran only over slots of ids recorded before it (`grow` reinserts in order
+    /// of recording), so the newest id's slot is on no other id's path.
+    private mutating func removeNewest(_ n: Int) {
+        let mask = slots.count - 1
+        for _ in 0..<n {
+            let entry = entries.removeLast()
+            var slot = Int(truncatingIfNeeded: Self.mix(entry.hash)) & mask
+            while slots[slot] & ~Self.tagMask != UInt64(entries.count + 1) { slot = (slot + 1) & mask }
+            slots[slot] = 0
+            bytes.removeLast(entry.count)
+        }
     }
 
     /// Records `id`; false when it is already there.

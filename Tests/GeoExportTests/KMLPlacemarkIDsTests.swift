@@ -87,6 +87,15 @@ import Testing
         #expect(table.count == before, "a run that meets a taken id records nothing")
         #expect(recordAll(["new.1", "new.2"]) && table.count == before + 2)
         #expect(!recordAll(["new.3", "new.2"]))
+
+        // A run sent back after the table grew for it leaves every earlier id taken and
+        // every one of its own free.
+        let earlier = table.count
+        let run = (0..<5_000).map { "run.\($0)" }
+        #expect(!recordAll(run + ["new.1"]))
+        #expect(table.count == earlier)
+        for taken in ["new.1", "new.2", "incidents.P5", "incidents.P999.2", "incidents.P1999"] { #expect(!recordAll([taken]), "\(taken)") }
+        #expect(recordAll(run) && table.count == earlier + run.count)
     }
 
     @Test func timeSpanCacheKeys() {
