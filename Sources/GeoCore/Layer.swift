@@ -87,6 +87,12 @@ public struct Feature: Sendable, Hashable {
         return value
     }
 
+    /// A feature with no id, a point at 0, 0 and no values: a place for
+    /// ``Layer/feature(at:into:)`` to fill.
+    public static var empty: Feature {
+        Feature(id: "", geometry: .point(Coordinate(longitude: 0, latitude: 0)), values: [])
+    }
+
     /// Value `index`: taken (``takeValue(at:)``) when `taking`, else copied.
     @inlinable @inline(__always)
     public mutating func value(at index: Int, taking: Bool) -> PropertyValue {
@@ -146,14 +152,23 @@ public struct FeatureGenerator: Sendable {
     /// it more cheaply (a writer grouping features by one field); must equal
     /// `make(i).values[field]`.
     public var value: (@Sendable (_ i: Int, _ field: Int) -> PropertyValue)?
+    /// Puts feature `i` into `feature`, which holds an earlier one (or ``Feature/empty``),
+    /// reusing its storage, when the layer can; must give what `make(i)` gives.
+    ///
+    /// Why: a writer makes each feature of a generated layer once and is done with it
+    /// before the next, and a million features' value arrays, each allocated and then
+    /// destroyed value by value through the runtime, were more than a tenth of making them.
+    public var fill: (@Sendable (_ i: Int, _ feature: inout Feature) -> Void)?
 
     public init(count: Int, geometryTypeName: String? = nil, boundingBox: BoundingBox? = nil,
                 value: (@Sendable (_ i: Int, _ field: Int) -> PropertyValue)? = nil,
+                fill: (@Sendable (_ i: Int, _ feature: inout Feature) -> Void)? = nil,
                 make: @escaping @Sendable (Int) -> Feature) {
         self.count = count
         self.geometryTypeName = geometryTypeName
         self.boundingBox = boundingBox
         self.value = value
+        self.fill = fill
         self.make = make
     }
 }
@@ -208,6 +223,12 @@ public struct Layer: Sendable {
     public var featureCount: Int { generator?.count ?? stored.count }
 
     public func feature(at index: Int) -> Feature { generator?.make(index) ?? stored[index] }
+
+    /// Feature `index` in `feature`, whose storage a generated layer fills again in place
+    /// when it can (``FeatureGenerator/fill``): a writer's loop keeps one feature for all.
+    public func feature(at index: Int, into feature: inout Feature) {
+        if let fill = generator?.fill { fill(index, &feature) } else { feature = self.feature(at: index) }
+    }
 
     /// Value `field` of feature `index`, made alone when the generator can.
     public func value(at index: Int, field: Int) -> PropertyValue {

@@ -63,12 +63,12 @@ public enum GeoJSONWriter {
     private static func appendFeaturesOnTwoThreads(of layer: Layer, keys: PackedBytes, to file: OutputFile) throws {
         try RunLanes.forEach(count: layer.featureCount, lanes: { FeatureLane() }, format: { lane, run in
             for i in run {
-                var feature = layer.feature(at: i)
-                do { try check(feature, of: layer) } catch {
+                layer.feature(at: i, into: &lane.feature)
+                do { try check(lane.feature, of: layer) } catch {
                     lane.failure = error
                     return
                 }
-                appendFeature(&feature, at: i, taking: true, keys: keys, recent: &lane.recent, to: &lane.bytes)
+                appendFeature(&lane.feature, at: i, taking: true, keys: keys, recent: &lane.recent, to: &lane.bytes)
             }
         }, take: { lane, _ in
             // Runs are taken in order: the first bad feature in the layer's order is the one reported.
@@ -82,6 +82,8 @@ public enum GeoJSONWriter {
         var bytes = ByteBuffer(capacity: 1 << 16)
         var recent = RecentReal()
         var failure: Error?
+        /// The feature being written, filled again for each (`Layer.feature(at:into:)`).
+        var feature = Feature.empty
     }
 
     /// Checks a stored layer's features before anything is written; a generated layer's

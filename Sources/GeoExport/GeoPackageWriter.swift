@@ -126,8 +126,9 @@ public enum GeoPackageWriter {
         // A generated layer's features are made for this writer: their values are moved out
         // as they are bound (`Feature.takeValue(at:)`).
         let taking = layer.generator != nil
+        var feature = Feature.empty
         for i in 0..<layer.featureCount {
-            var feature = layer.feature(at: i)
+            layer.feature(at: i, into: &feature)
             try GeoJSONWriter.check(feature, of: layer)
             let fid = Int64(i + 1)
             insert.bind(fid)

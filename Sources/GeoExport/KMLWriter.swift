@@ -190,9 +190,9 @@ public struct KMLWriter: Sendable {
     /// here, against the document's ids.
     private func appendPlacemarks(of layer: Layer, _ members: [Int], styleID: String?, context: PlacemarkContext,
                                   scratch: inout PlacemarkContext.Scratch, to file: OutputFile) throws {
-        @Sendable func appendPlacemark(_ i: Int, scratch: inout PlacemarkContext.Scratch,
+        @Sendable func appendPlacemark(_ i: Int, _ feature: inout Feature, scratch: inout PlacemarkContext.Scratch,
                                        to out: inout ByteBuffer) throws {
-            var feature = layer.feature(at: i)
+            layer.feature(at: i, into: &feature)
             try GeoJSONWriter.check(feature, of: layer)
             context.appendPlacemark(&feature, styleID: styleID, scratch: &scratch, to: &out)
         }
@@ -205,7 +205,7 @@ public struct KMLWriter: Sendable {
             return
         }
         try RunLanes.forEach(count: members.count, lanes: { PlacemarkLane() }, format: { lane, run in
-            lane.format(members[run]) { try appendPlacemark($0, scratch: &$1, to: &$2) }
+            lane.format(members[run]) { try appendPlacemark($0, &$1, scratch: &$2, to: &$3) }
         }, take: { lane, run in
             if let failure = lane.failure { throw failure }
             let taken = lane.bytes.withBytes { bytes in
@@ -213,7 +213,7 @@ public struct KMLWriter: Sendable {
             }
             if !taken {
                 lane.bytes.removeAll()
-                for i in members[run] { try appendPlacemark(i, scratch: &scratch, to: &lane.bytes) }
+                for i in members[run] { try appendPlacemark(i, &lane.feature, scratch: &scratch, to: &lane.bytes) }
             }
             try file.write(taking: &lane.bytes)
         })
@@ -226,6 +226,8 @@ private struct PlacemarkLane: ~Copyable {
     var bytes = ByteBuffer(capacity: 1 << 16)
     var scratch = PlacemarkContext.Scratch()
     var failure: Error?
+    /// The feature being written, filled again for each (`Layer.feature(at:into:)`).
+    var feature = Feature.empty
 
     init() {
         scratch.idRanges = []
@@ -234,12 +236,12 @@ private struct PlacemarkLane: ~Copyable {
     /// Formats the placemarks of `members` with `append`, from fresh ids; stops at the
     /// first that throws, keeping its error.
     mutating func format(_ members: ArraySlice<Int>,
-                         _ append: (Int, inout PlacemarkContext.Scratch, inout ByteBuffer) throws -> Void) {
+                         _ append: (Int, inout Feature, inout PlacemarkContext.Scratch, inout ByteBuffer) throws -> Void) {
         scratch.ids.removeAll()
         scratch.idRanges!.removeAll(keepingCapacity: true)
         failure = nil
         for i in members {
-            do { try append(i, &scratch, &bytes) } catch {
+            do { try append(i, &feature, &scratch, &bytes) } catch {
                 failure = error
                 return
             }

@@ -50,22 +50,31 @@ public enum IncidentLayer {
         let box = BoundingBox(covering: incidents.indices.lazy.map { incidents[$0].coordinate })
         // The features are made as the writers reach them: built all at once, a million
         // incidents' fifty-odd values each took more memory than the incidents themselves.
-        let make: @Sendable (Int) -> Feature = { i in
+        // Each writer keeps one feature and has it filled again for the next incident.
+        let width = fields.count + kept.fields.count
+        let fill: @Sendable (Int, inout Feature) -> Void = { i, feature in
             // Read in place, field by field: `let incident = incidents[i]` (or passing
             // `incidents[i]` on) copied the whole incident, a retain and a release of every
             // string and array it holds, for each feature of each writer.
             // The proximity result likewise: a copy of it was a retain and a release of each of
             // its strings.
             incidents.withUnsafeBufferPointer { buffer in
-                let placed = kept.placements(ofRow: i)
-                guard let analysis else {
-                    return feature(buffer.baseAddress! + i, index: i, nil, nil, nil, kept: kept, placements: placed)
-                }
-                return analysis.proximity.withUnsafeBufferPointer { proximity in
-                    let result = proximity.baseAddress! + i
-                    let crossing = result.pointee.nearestCrossingIndex.map { analysis.crossingNames[$0] }
-                    return feature(buffer.baseAddress! + i, index: i, result, crossing, analysis.clusterIDs[i],
-                                   kept: kept, placements: placed)
+                let x = buffer.baseAddress! + i
+                feature.id = x.pointee.eventID
+                feature.geometry = .point(x.pointee.coordinate)
+                if feature.values.count != width { feature.values = Array(repeating: .null, count: width) }
+                feature.values.withUnsafeMutableBufferPointer { row in
+                    var slots = RowSlots(row)
+                    if let analysis {
+                        analysis.proximity.withUnsafeBufferPointer { proximity in
+                            let result = proximity.baseAddress! + i
+                            let crossing = result.pointee.nearestCrossingIndex.map { analysis.crossingNames[$0] }
+                            values(x, result, crossing, analysis.clusterIDs[i], into: &slots)
+                        }
+                    } else {
+                        values(x, nil, nil, nil, into: &slots)
+                    }
+                    kept.set(x.pointee.extraValues, of: i, placements: kept.placements(ofRow: i), into: &slots)
                 }
             }
         }
@@ -73,19 +82,35 @@ public enum IncidentLayer {
         let eventTypeField = fields.firstIndex { $0.name == "event_type" }!
         let generator = FeatureGenerator(count: incidents.count, geometryTypeName: incidents.isEmpty ? nil : "Point",
                                          boundingBox: box, value: { i, field in
-            field == eventTypeField ? text(incidents[i].eventType) : make(i).values[field]
-        }, make: make)
+            field == eventTypeField ? text(incidents[i].eventType) : feature(i, fill).values[field]
+        }, fill: fill, make: { feature($0, fill) })
         return Layer(name: name, title: "Incidents", fields: fields + kept.fields, generator: generator, style: style,
                      metadata: metadata)
     }
 
-    /// The feature of the incident at `x`: the contract's values, then its kept columns'.
-    static func feature(_ x: UnsafePointer<Incident>, index: Int, _ b: UnsafePointer<ProximityResult>?,
-                        _ crossing: String?, _ clusterID: Int?, kept: KeptColumns,
-                        placements: KeptColumns.Placements) -> Feature {
-        var row = values(x, b, crossing, clusterID, reserving: kept.fields.count)
-        if !kept.fields.isEmpty { kept.append(x.pointee.extraValues, of: index, placements: placements, to: &row) }
-        return Feature(id: x.pointee.eventID, geometry: .point(x.pointee.coordinate), values: row)
+    /// Feature `i`, filled into a new one.
+    private static func feature(_ i: Int, _ fill: (Int, inout Feature) -> Void) -> Feature {
+        var feature = Feature.empty
+        fill(i, &feature)
+        return feature
+    }
+
+    /// A feature's values, set one after another over those of the feature made before.
+    struct RowSlots {
+        private let row: UnsafeMutableBufferPointer<PropertyValue>
+        private(set) var count = 0
+
+        init(_ row: UnsafeMutableBufferPointer<PropertyValue>) { self.row = row }
+
+        @inline(__always)
+        mutating func append(_ value: PropertyValue) {
+            row[count] = value
+            count += 1
+        }
+
+        /// Sets value `k` of those appended so far.
+        @inline(__always)
+        mutating func set(_ k: Int, _ value: PropertyValue) { row[k] = value }
     }
 
     static func distinctJoined(_ items: [String]) -> String? {
@@ -204,20 +229,13 @@ public enum IncidentLayer {
             headerOfRow[i] < 0 ? [] : placementsOfHeader[Int(headerOfRow[i])]
         }
 
-        /// Appends the kept columns of an incident's table row `values` to `row` (null where
-        /// it has none).
-        func append(_ values: [String], of i: Int, placements: Placements, to row: inout [PropertyValue]) {
+        /// Sets the kept columns of an incident's table row `values` as the next of `row`
+        /// (null where it has none).
+        func set(_ values: [String], of i: Int, placements: Placements, into row: inout RowSlots) {
             let start = row.count
-            // One by one: appending a `repeatElement` went through the generic sequence path,
-            // about thirty instructions a value (callgrind).
             for _ in 0..<fields.count { row.append(.null) }
-            guard !placements.isEmpty else { return }
             for (k, s) in placements where !values[k].isEmpty {
-                guard integer[s] else {
-                    row[start + s] = .text(values[k])
-                    continue
-                }
-                row[start + s] = .integer(parsed[s, i])
+                row.set(start + s, integer[s] ? .integer(parsed[s, i]) : .text(values[k]))
             }
         }
     }
@@ -225,11 +243,9 @@ public enum IncidentLayer {
     /// A text value: empty or missing text is unknown.
     static func text(_ s: String?) -> PropertyValue { s.map { $0.isEmpty ? .null : .text($0) } ?? .null }
 
-    /// The contract's values of the incident at `incident`, in an array with room for
-    /// `extra` more (the kept columns, appended without the array moving: a feature is made
-    /// for each writer).
+    /// Sets the contract's values of the incident at `incident` as the first of `row`.
     static func values(_ incident: UnsafePointer<Incident>, _ b: UnsafePointer<ProximityResult>?, _ crossing: String?,
-                       _ clusterID: Int?, reserving extra: Int = 0) -> [PropertyValue] {
+                       _ clusterID: Int?, into row: inout RowSlots) {
         func int(_ v: Int?) -> PropertyValue { v.map(PropertyValue.integer) ?? .null }
         func real(_ v: Double?) -> PropertyValue { v.map { $0.isFinite ? .real($0) : .null } ?? .null }
         // Incident's `actor1`, `actor2` and `attribution`, from its actors read once: through
@@ -248,10 +264,7 @@ public enum IncidentLayer {
             url = incident.pointee.provenance.lazy.compactMap(\.url).first
             cueText = distinctJoined(incident.pointee.provenance.flatMap(\.cues))
         }
-        // Appended one by one into an array made once at its full size: an array literal
-        // here was built and then copied, and each `b?.` copied the whole proximity result.
-        var row: [PropertyValue] = []
-        row.reserveCapacity(fields.count + extra)
+        // One by one: each `b?.` copied the whole proximity result.
         row.append(.text(incident.pointee.eventID))
         row.append(incident.pointee.eventDate.map { .date($0.description) } ?? .null)
         row.append(int(incident.pointee.timePrecision?.rawValue))
@@ -293,6 +306,5 @@ public enum IncidentLayer {
         row.append(text(cueText))
         row.append(text(b?.pointee.bandRange))
         row.append(.integer(incident.pointee.provenance.count))
-        return row
     }
 }

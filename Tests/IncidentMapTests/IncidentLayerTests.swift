@@ -72,6 +72,30 @@ struct IncidentLayerTests {
         #expect(layers[1].value(at: layers[1].featureCount - 1, field: eventType) == .null)
     }
 
+    /// A writer keeps one feature and has each next one filled over it: whatever it held
+    /// before (another row's table columns or none, values taken out, another layer's
+    /// feature), the result is the feature made afresh.
+    @Test func aFeatureFilledOverAnotherIsTheOneMadeAfresh() throws {
+        let layer = try layer()
+        let foreign = Feature(id: "x", geometry: .lineString([Coordinate(longitude: 1, latitude: 2)]),
+                              values: [.text("a"), .integer(3)])
+        for i in 0..<layer.featureCount {
+            for before in 0..<layer.featureCount {
+                var feature = layer.feature(at: before)
+                for k in feature.values.indices where k % 3 == 0 { _ = feature.takeValue(at: k) }
+                layer.feature(at: i, into: &feature)
+                #expect(feature == layer.feature(at: i), "feature \(i) over feature \(before)")
+            }
+            var feature = foreign
+            layer.feature(at: i, into: &feature)
+            #expect(feature == layer.feature(at: i), "feature \(i) over another layer's")
+        }
+        // A stored layer's feature is given as it is stored.
+        var feature = Feature.empty
+        Layer(name: "stored", fields: [], features: [foreign], style: layer.style).feature(at: 0, into: &feature)
+        #expect(feature == foreign)
+    }
+
     @Test("a column is an integer one only when every row's value is, whichever half a row is in")
     func integerColumnsAreCheckedOverEveryRow() throws {
         let header = ["event_id_cnty", "year", "inter1", "tags"]
