@@ -27,8 +27,9 @@ struct RowDecoder {
 
     /// Decodes a row; `value(name)` returns the trimmed text of a column or nil when absent
     /// or empty. `coordinate` is given by GeoJSON geometry; otherwise read from columns.
+    /// `kept`: the table's header and the row, kept as the incident's own columns.
     func decode(line: Int?, feature: Int?, rowNumber: Int, coordinate given: Coordinate?,
-                value: (String) -> String?) throws -> Outcome {
+                kept: (header: [String], row: [String])? = nil, value: (String) -> String?) throws -> Outcome {
         func first(_ names: [String]) -> (name: String, value: String)? {
             for n in names { if let v = value(n) { return (n, v) } }
             return nil
@@ -133,14 +134,18 @@ struct RowDecoder {
             }
             confidence = c
         }
-        return .incident(Incident(
+        var incident = Incident(
             eventID: eventID, eventDate: date, timePrecision: timePrecision,
             eventType: value("event_type") ?? "", subEventType: value("sub_event_type") ?? "",
             actors: actors, country: country, admin1: admin1, location: location ?? "",
             placeID: placeID, coordinate: coordinate!, geoPrecision: geoPrecision,
             fatalities: try integer(["fatalities", "killed", "deaths"]),
             injured: try integer(["injured", "wounded"]), target: value("target"), notes: notes,
-            confidence: confidence, provenance: [provenance]))
+            confidence: confidence, provenance: [provenance])
+        // Set here, where the incident is made: taken out of the outcome to be set, it was
+        // copied whole (a retain and a release of each of its strings).
+        if let kept { incident.setExtra(keys: kept.header, values: kept.row) }
+        return .incident(incident)
     }
 
     static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",

@@ -106,7 +106,10 @@ public struct TableReader: Sendable {
     /// goes on, is added to `others` instead, and otherwise the error is thrown.
     func collect(_ body: () throws -> RowDecoder.Outcome, others: inout TableReadResult) throws -> Incident? {
         do {
-            switch try body() {
+            // Consumed: a copy of the incident out of the outcome was a retain and a release
+            // of each of its strings.
+            let outcome = try body()
+            switch consume outcome {
             case .incident(let incident): return incident
             case .unresolved(let mention): others.unresolved.append(mention)
             }
@@ -241,19 +244,15 @@ public struct TableReader: Sendable {
                                      hint: "quote fields that contain commas, or fix the row's field count")
                 }
                 var question = 0
-                var outcome = try decoder.decode(line: line, feature: nil, rowNumber: n + 1, coordinate: nil) { name in
+                return try decoder.decode(line: line, feature: nil, rowNumber: n + 1, coordinate: nil,
+                                          kept: isACLED ? (table.header, row) : nil) { name in
                     defer { question += 1 }
                     guard let i = position(of: name, question: question) else { return nil }
                     return Self.trimmed(row[i])
                 }
-                if isACLED, case .incident(var incident) = outcome {
-                    incident.setExtra(keys: table.header, values: row)
-                    outcome = .incident(incident)
-                }
-                return outcome
             }, others: &others)
             if let incident {
-                (slots + count).initialize(to: incident)
+                (slots + count).initialize(to: consume incident)
                 count += 1
             }
         }
