@@ -88,7 +88,7 @@ public struct Feature: Sendable, Hashable {
     }
 
     /// A feature with no id, a point at 0, 0 and no values: a place for
-    /// ``Layer/feature(at:into:)`` to fill.
+    /// ``Layer/featureFiller`` to fill.
     public static var empty: Feature {
         Feature(id: "", geometry: .point(Coordinate(longitude: 0, latitude: 0)), values: [])
     }
@@ -224,10 +224,14 @@ public struct Layer: Sendable {
 
     public func feature(at index: Int) -> Feature { generator?.make(index) ?? stored[index] }
 
-    /// Feature `index` in `feature`, whose storage a generated layer fills again in place
-    /// when it can (``FeatureGenerator/fill``): a writer's loop keeps one feature for all.
-    public func feature(at index: Int, into feature: inout Feature) {
-        if let fill = generator?.fill { fill(index, &feature) } else { feature = self.feature(at: index) }
+    /// Puts feature `i` into `feature`, whose storage a generated layer fills again in place
+    /// when it can (``FeatureGenerator/fill``): a writer's loop takes this once and keeps
+    /// one feature for all. (Asked of the layer per feature, the generator was copied each
+    /// time: a retain and a release of each of its closures, shared by the writers' threads.)
+    public var featureFiller: @Sendable (_ i: Int, _ feature: inout Feature) -> Void {
+        if let fill = generator?.fill { return fill }
+        let layer = self
+        return { i, feature in feature = layer.feature(at: i) }
     }
 
     /// Value `field` of feature `index`, made alone when the generator can.

@@ -127,8 +127,9 @@ public enum GeoPackageWriter {
         // as they are bound (`Feature.takeValue(at:)`).
         let taking = layer.generator != nil
         var feature = Feature.empty
+        let fill = layer.featureFiller
         for i in 0..<layer.featureCount {
-            layer.feature(at: i, into: &feature)
+            fill(i, &feature)
             try GeoJSONWriter.check(feature, of: layer)
             let fid = Int64(i + 1)
             insert.bind(fid)

@@ -190,9 +190,10 @@ public struct KMLWriter: Sendable {
     /// here, against the document's ids.
     private func appendPlacemarks(of layer: Layer, _ members: [Int], styleID: String?, context: PlacemarkContext,
                                   scratch: inout PlacemarkContext.Scratch, to file: OutputFile) throws {
+        let fill = layer.featureFiller
         @Sendable func appendPlacemark(_ i: Int, _ feature: inout Feature, scratch: inout PlacemarkContext.Scratch,
                                        to out: inout ByteBuffer) throws {
-            layer.feature(at: i, into: &feature)
+            fill(i, &feature)
             try GeoJSONWriter.check(feature, of: layer)
             context.appendPlacemark(&feature, styleID: styleID, scratch: &scratch, to: &out)
         }
@@ -226,7 +227,7 @@ private struct PlacemarkLane: ~Copyable {
     var bytes = ByteBuffer(capacity: 1 << 16)
     var scratch = PlacemarkContext.Scratch()
     var failure: Error?
-    /// The feature being written, filled again for each (`Layer.feature(at:into:)`).
+    /// The feature being written, filled again for each (`Layer.featureFiller`).
     var feature = Feature.empty
 
     init() {

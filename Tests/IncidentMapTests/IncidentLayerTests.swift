@@ -83,16 +83,16 @@ struct IncidentLayerTests {
             for before in 0..<layer.featureCount {
                 var feature = layer.feature(at: before)
                 for k in feature.values.indices where k % 3 == 0 { _ = feature.takeValue(at: k) }
-                layer.feature(at: i, into: &feature)
+                layer.featureFiller(i, &feature)
                 #expect(feature == layer.feature(at: i), "feature \(i) over feature \(before)")
             }
             var feature = foreign
-            layer.feature(at: i, into: &feature)
+            layer.featureFiller(i, &feature)
             #expect(feature == layer.feature(at: i), "feature \(i) over another layer's")
         }
         // A stored layer's feature is given as it is stored.
         var feature = Feature.empty
-        Layer(name: "stored", fields: [], features: [foreign], style: layer.style).feature(at: 0, into: &feature)
+        Layer(name: "stored", fields: [], features: [foreign], style: layer.style).featureFiller(0, &feature)
         #expect(feature == foreign)
     }
 
