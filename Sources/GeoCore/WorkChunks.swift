@@ -8,9 +8,11 @@ import Foundation
 /// as many costly near-precision points again as the other and ran on alone for up to
 /// 1.9 s of a 5.5 s phase. Whoever is free takes the next range instead.
 public final class WorkChunks: @unchecked Sendable {
-    // The lock guards `next`; everything else is set once.
+    // The lock guards `next` and `end`; everything else is set once.
     private let lock = NSLock()
+    /// Ranges before `next` were handed out from the front, those from `end` on from the back.
     private var next = 0
+    private var end: Int
     private let count: Int
     private let size: Int
 
@@ -18,22 +20,39 @@ public final class WorkChunks: @unchecked Sendable {
     public init(count: Int, size: Int) {
         self.count = count
         self.size = max(1, size)
+        end = count
     }
 
     /// The next range not yet handed out, or nil when all have been (or after `finish`).
     public func take() -> Range<Int>? {
         lock.withLock {
-            guard next < count else { return nil }
-            let range = next..<min(count, next + size)
+            guard next < end else { return nil }
+            let range = next..<min(end, next + size)
             next = range.upperBound
             return range
         }
     }
 
-    /// Hands out no more ranges: those handed out so far are all before any later one, so
-    /// a worker that met an error in its range stops the others once the ranges in front of
-    /// it are done.
+    /// The last range not yet handed out, or nil when all have been (or after `finish`):
+    /// the same ranges as `take` gives (multiples of `size` apart), from the back.
+    ///
+    /// Why: a worker taking from the back works far from one taking from the front. Rows
+    /// of a table that are near each other share their cells' strings (`CellInterner`), and
+    /// two threads retaining the same strings at once contend for their reference counts.
+    public func takeLast() -> Range<Int>? {
+        lock.withLock {
+            guard next < end else { return nil }
+            let range = max(next, (end - 1) / size * size)..<end
+            end = range.lowerBound
+            return range
+        }
+    }
+
+    /// Hands out no more ranges: those handed out from the front so far are all before any
+    /// later one, so a worker taking from the front that met an error in its range stops the
+    /// others once the ranges in front of it are done. (One taking from the back, which met
+    /// an error, just stops taking: the ranges in front of its own are still to do.)
     public func finish() {
-        lock.withLock { next = count }
+        lock.withLock { next = end }
     }
 }

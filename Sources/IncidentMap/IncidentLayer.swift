@@ -145,13 +145,18 @@ public enum IncidentLayer {
             var names: [String] = []
             var index: [String: Int] = [:]
             var headers: [[String]: Int32] = [:]
-            // Rows of one table share their header's buffer: comparing it with the last one is
-            // a pointer check, and a header is hashed once per run of its rows.
+            // Rows of one table share their header's buffer (each run of rows decoded together
+            // shares a copy of it): comparing it with the last one is a pointer check, and a
+            // header is hashed once per run of its rows.
             var last: [String] = [], lastHeader: Int32 = -1
             // By index, for the same reason as the bounding box in `make`.
             headerOfRow = incidents.indices.map { i in
                 guard incidents[i].extraCount > 0 else { return -1 }
-                if incidents[i].extraKeys == last { return lastHeader }
+                if incidents[i].extraKeys == last {
+                    // Another run's copy of the same header is compared by its buffer from now on.
+                    if !Self.sameBuffer(incidents[i].extraKeys, last) { last = incidents[i].extraKeys }
+                    return lastHeader
+                }
                 last = incidents[i].extraKeys
                 if let known = headers[last] {
                     lastHeader = known
@@ -201,6 +206,11 @@ public enum IncidentLayer {
             integer = integral
             self.parsed = parsed
             fields = names.enumerated().map { Field($0.element, integral[$0.offset] ? .integer : .text) }
+        }
+
+        /// Whether two arrays share one buffer.
+        static func sameBuffer(_ a: [String], _ b: [String]) -> Bool {
+            a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
         }
 
         /// The values of the integer columns, parsed once for all writers: column by column,

@@ -97,15 +97,16 @@ struct BorderProximityTests {
         for (k, row) in rows.enumerated() { #expect(batch[k] == proximity.measure(point: row), "row \(k)") }
     }
 
-    @Test("a batch's work queue hands out every point once, in runs, however many workers take them")
+    @Test("a batch's work queue hands out every point once, in runs, however many workers take them, from either end")
     func workChunksCoverEachItemOnce() {
         for (count, size) in [(0, 4), (1, 4), (10, 3), (1_000, 256), (7, 0), (100_000, 256)] {
             let chunks = WorkChunks(count: count, size: size)
             var taken = [[Range<Int>]](repeating: [], count: 4)
             taken.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let slots = buffer
+                // Two workers from the front, two from the back (`takeLast`).
                 DispatchQueue.concurrentPerform(iterations: 4) { w in
-                    while let range = chunks.take() { slots[w].append(range) }
+                    while let range = w % 2 == 0 ? chunks.take() : chunks.takeLast() { slots[w].append(range) }
                 }
             }
             let all = taken.flatMap { $0 }.sorted { $0.lowerBound < $1.lowerBound }
@@ -113,7 +114,8 @@ struct BorderProximityTests {
             #expect(all.last?.upperBound == (count > 0 ? count : nil), "\(count) in \(size)")
             #expect(zip(all, all.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "\(count) in \(size)")
             #expect(all.allSatisfy { $0.count == max(1, size) || $0.upperBound == count }, "\(count) in \(size)")
-            #expect(chunks.take() == nil)
+            #expect(all.allSatisfy { $0.lowerBound % max(1, size) == 0 }, "\(count) in \(size)")
+            #expect(chunks.take() == nil && chunks.takeLast() == nil)
         }
     }
 

@@ -201,8 +201,10 @@ struct TableReaderTests {
         #expect(two.rejected == one.rejected)
         #expect(two.rejected.map(\.error.line) == [42, 15_003, 30_001])
 
-        // Without keepGoing the first error in file order stops the read, whichever thread met it.
-        for bad: Set<Int> in [[40, 15_001], [15_001], [29_999]] {
+        // Without keepGoing the first error in file order stops the read, whichever thread met
+        // it: one thread takes runs from the front, the other from the back, which meets the
+        // last bad row first.
+        for bad: Set<Int> in [[40, 15_001], [15_001], [29_999], [15_001, 29_999], [29_000, 29_999]] {
             let data = Self.mixedTable(rows: 30_000, bad: bad)
             for workers in [1, 2] {
                 do {

@@ -11,6 +11,17 @@ import Gazetteer
 struct RowDecoder {
     let file: String
     let gazetteer: Gazetteer?
+    /// The cue lists of a table row, shared by the rows this decoder decodes instead of made
+    /// for each. A decoder's own: rows decoded on two threads that shared one list contended
+    /// for its reference count.
+    let placeCues = ["place column"], coordinateCues = ["coordinate columns"]
+
+    /// `file` is copied, for the same reason as the cue lists: every incident a decoder
+    /// makes holds it.
+    init(file: String, gazetteer: Gazetteer?) {
+        self.file = String(decoding: Array(file.utf8), as: UTF8.self)
+        self.gazetteer = gazetteer
+    }
 
     enum Outcome {
         case incident(Incident)
@@ -22,8 +33,6 @@ struct RowDecoder {
     static let latitudeColumns = ["latitude", "lat", "y"]
     static let longitudeColumns = ["longitude", "lon", "lng", "long", "x"]
     static let placeColumns = ["location", "place", "place_name", "town", "village", "name"]
-    /// The cue lists of a table row, shared by every row instead of made for each.
-    static let placeCues = ["place column"], coordinateCues = ["coordinate columns"]
 
     /// Decodes a row; `value(name)` returns the trimmed text of a column or nil when absent
     /// or empty. `coordinate` is given by GeoJSON geometry; otherwise read from columns.
@@ -96,7 +105,7 @@ struct RowDecoder {
         let sentence = notes ?? location ?? eventID
         let provenance = Provenance(document: file, source: source, url: value("url"), sentence: sentence,
                                     startOffset: line ?? feature ?? rowNumber, endOffset: line ?? feature ?? rowNumber,
-                                    cues: coordinate == nil ? Self.placeCues : Self.coordinateCues)
+                                    cues: coordinate == nil ? placeCues : coordinateCues)
 
         if coordinate == nil {
             guard let name = location else {

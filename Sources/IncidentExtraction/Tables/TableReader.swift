@@ -166,7 +166,10 @@ public struct TableReader: Sendable {
         // Rows are decoded on `workers` threads, which take runs of rows from a shared queue,
         // and joined in order, so the result, and without keepGoing the first error in file
         // order, are the same as one pass would give (a run stops at its own first error, no
-        // later run is handed out, and the runs in front of it are finished).
+        // later run is handed out, and the runs in front of it are finished). Every other
+        // worker takes runs from the back of the queue (`WorkChunks.takeLast`), far from the
+        // others' rows and their shared strings; it stops at its first error, and the workers
+        // taking from the front go on up to that run.
         let rowCount = table.rows.count
         let workers = rowCount >= 20_000 ? max(1, options.workers) : 1
         let format = result.format, columns = columnIndex
@@ -182,8 +185,9 @@ public struct TableReader: Sendable {
             nonisolated(unsafe) let slots = slots
             runs.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    while let rows = queue.take() {
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let fromBack = worker % 2 == 1
+                    while let rows = fromBack ? queue.takeLast() : queue.take() {
                         var others = TableReadResult(format: format), count = 0
                         do {
                             try decodeRows(rows, of: table, file: file, isACLED: isACLED, columnIndex: columns,
@@ -192,6 +196,7 @@ public struct TableReader: Sendable {
                             out[rows.lowerBound / Self.decodedRun] = (others, count, nil)
                         } catch {
                             out[rows.lowerBound / Self.decodedRun] = (others, count, error)
+                            if fromBack { return }
                             queue.finish()
                         }
                     }
@@ -226,6 +231,8 @@ public struct TableReader: Sendable {
                             columnIndex: [String: Int], into slots: UnsafeMutablePointer<Incident>,
                             count: inout Int, others: inout TableReadResult) throws {
         let decoder = RowDecoder(file: file, gazetteer: gazetteer)
+        // The header every incident of the run keeps, a copy of the run's own (see `RowDecoder`).
+        let header = table.header.map { $0 }
         // The decoder asks the same short literal names in the same order for every row:
         // remembering the answer to the k-th question skips hashing the name again.
         var asked: [(name: String, index: Int?)] = []
@@ -245,7 +252,7 @@ public struct TableReader: Sendable {
                 }
                 var question = 0
                 return try decoder.decode(line: line, feature: nil, rowNumber: n + 1, coordinate: nil,
-                                          kept: isACLED ? (table.header, row) : nil) { name in
+                                          kept: isACLED ? (header, row) : nil) { name in
                     defer { question += 1 }
                     guard let i = position(of: name, question: question) else { return nil }
                     return Self.trimmed(row[i])
