@@ -236,8 +236,10 @@ private struct PlacemarkLane: ~Copyable {
 
     /// Formats the placemarks of `members` with `append`, from fresh ids; stops at the
     /// first that throws, keeping its error.
-    mutating func format(_ members: ArraySlice<Int>,
-                         _ append: (Int, inout Feature, inout PlacemarkContext.Scratch, inout ByteBuffer) throws -> Void) {
+    mutating func format(
+        _ members: ArraySlice<Int>,
+        _ append: (Int, inout Feature, inout PlacemarkContext.Scratch, inout ByteBuffer) throws -> Void
+    ) {
         scratch.ids.removeAll()
         scratch.idRanges!.removeAll(keepingCapacity: true)
         failure = nil

@@ -75,6 +75,8 @@ public enum IncidentLayer {
                         values(x, nil, nil, nil, into: &slots)
                     }
                     kept.set(x.pointee.extraValues, of: i, placements: kept.placements(ofRow: i), into: &slots)
+                    // What `GeoJSONWriter.check` saw of a new array: one value per field.
+                    precondition(slots.count == width, "\(slots.count) values made for \(width) fields")
                 }
             }
         }
@@ -104,13 +106,14 @@ public enum IncidentLayer {
 
         @inline(__always)
         mutating func append(_ value: PropertyValue) {
+            precondition(count < row.count, "more values made than the layer has fields")
             row[count] = value
             count += 1
         }
 
         /// Sets value `k` of those appended so far.
         @inline(__always)
-        mutating func set(_ k: Int, _ value: PropertyValue) { row[k] = value }
+        func set(_ k: Int, _ value: PropertyValue) { row[k] = value }
     }
 
     static func distinctJoined(_ items: [String]) -> String? {

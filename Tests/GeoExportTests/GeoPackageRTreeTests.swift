@@ -133,7 +133,9 @@ import Testing
         let pools: [[Float]] = [
             (0..<count).map { _ in Float(next() % 2000) / 7 - 140 },
             (0..<count).map { _ in 35 + Float(next() % 100_000) / 100_000 },
-            (0..<count).map { _ in [0, -0.0, 1, -1, .leastNonzeroMagnitude, -.greatestFiniteMagnitude][Int(next() % 6)] },
+            (0..<count).map { _ in
+                [0, -0.0, 1, -1, .leastNonzeroMagnitude, -.greatestFiniteMagnitude][Int(next() % 6)]
+            },
         ]
         for values in pools {
             let expected = values.indices.sorted { values[$0] < values[$1] }.map(Int32.init)
@@ -145,7 +147,8 @@ import Testing
     @Test func leavesAreListedInRowOrderWhateverTheCellsOrder() {
         let cells = (0..<300).map { (i: Int) -> GeoPackageRTree.Cell in
             let x = Double(i % 17), y = Double(i / 17)
-            return GeoPackageRTree.Cell(id: Int64(1_000 - 3 * i), box: BoundingBox(west: x, south: y, east: x, north: y))
+            return GeoPackageRTree.Cell(id: Int64(1_000 - 3 * i),
+                                        box: BoundingBox(west: x, south: y, east: x, north: y))
         }
         let tree = GeoPackageRTree.pack(cells, capacity: 8)
         #expect(tree.leafOfRow.map(\.row) == cells.map(\.id).sorted())

@@ -94,7 +94,9 @@ import Testing
         let run = (0..<5_000).map { "run.\($0)" }
         #expect(!recordAll(run + ["new.1"]))
         #expect(table.count == earlier)
-        for taken in ["new.1", "new.2", "incidents.P5", "incidents.P999.2", "incidents.P1999"] { #expect(!recordAll([taken]), "\(taken)") }
+        for taken in ["new.1", "new.2", "incidents.P5", "incidents.P999.2", "incidents.P1999"] {
+            #expect(!recordAll([taken]), "\(taken)")
+        }
         #expect(recordAll(run) && table.count == earlier + run.count)
     }
 
