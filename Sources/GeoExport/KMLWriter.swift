@@ -78,6 +78,7 @@ public struct KMLWriter: Sendable {
             }
         }
         var scratch = PlacemarkContext.Scratch()
+        scratch.ids.reserve(layers.reduce(0) { $0 + $1.featureCount })
         for (layer, styles, kinds) in prepared {
             try writeFolder(layer, styles: styles, kinds: kinds, forKMZ: forKMZ, scratch: &scratch, to: file)
         }

@@ -20,8 +20,9 @@ import Testing
         }
     }
 
-    private func ids(_ featureIDs: [String], prefix: String) -> [String] {
+    private func ids(_ featureIDs: [String], prefix: String, reserving: Int = 0) -> [String] {
         var table = KMLPlacemarkIDs()
+        table.reserve(reserving)
         return featureIDs.map { featureID in
             var out: [UInt8] = Array("<Placemark id=\"".utf8)
             table.appendUnique(prefix: Array(prefix.utf8), featureID: featureID, to: &out)
@@ -71,6 +72,8 @@ import Testing
             return String(decoding: out, as: UTF8.self)
         }
         #expect(again == ids(featureIDs, prefix: "incidents"))
+        // A table with room made beforehand (as a document's is) gives the same ids.
+        #expect(ids(featureIDs, prefix: "incidents", reserving: featureIDs.count) == again)
 
         func recordAll(_ ids: [String]) -> Bool {
             let bytes = ids.map { Array($0.utf8) }
