@@ -165,8 +165,8 @@ struct KMLPlacemarkIDs {
     }
 
     /// Makes room for `count` ids in all without the table growing on the way: each time
-    /// it grew, every id recorded so far went to a new slot, a cache miss each (a million
-    /// ids took about two million such moves).
+    /// it grew, every id recorded so far went to a new slot, a cache miss each (on the way
+    /// to a million ids, about a million such moves).
     mutating func reserve(_ count: Int) {
         var size = slots.count
         while size < 2 * count { size *= 2 }
