@@ -13,12 +13,10 @@ public final class WorkChunks: @unchecked Sendable {
     /// Ranges before `next` were handed out from the front, those from `end` on from the back.
     private var next = 0
     private var end: Int
-    private let count: Int
     private let size: Int
 
     /// `size` items per range (at least one).
     public init(count: Int, size: Int) {
-        self.count = count
         self.size = max(1, size)
         end = count
     }

@@ -116,7 +116,7 @@ struct KMLPlacemarkIDs {
         let mask = slots.count - 1
         for _ in 0..<n {
             let entry = entries.removeLast()
-            var slot = Int(truncatingIfNeeded: Self.mix(entry.hash)) & mask
+            var slot = Self.home(of: entry.hash, mask: mask)
             while slots[slot] & ~Self.tagMask != UInt64(entries.count + 1) { slot = (slot + 1) & mask }
             slots[slot] = 0
             bytes.removeLast(entry.count)
@@ -141,7 +141,7 @@ struct KMLPlacemarkIDs {
         for b in id { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         let tag = hash & Self.tagMask
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: Self.mix(hash)) & mask
+        var slot = Self.home(of: hash, mask: mask)
         while slots[slot] != 0 {
             if slots[slot] & Self.tagMask == tag {
                 let entry = entries[Int(slots[slot] & ~Self.tagMask) - 1]
@@ -158,10 +158,11 @@ struct KMLPlacemarkIDs {
 
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
-    /// FNV-1a's low bits are weak for table indexes; a multiply-xorshift spreads them.
-    private static func mix(_ hash: UInt64) -> UInt64 {
+    /// The slot a probe for `hash` starts at, in a table of `mask + 1` slots. FNV-1a's low
+    /// bits are weak for table indexes; a multiply-xorshift spreads them.
+    private static func home(of hash: UInt64, mask: Int) -> Int {
         let h = (hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15
-        return h ^ (h >> 29)
+        return Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     }
 
     /// Makes room for `count` ids in all without the table growing on the way: each time
@@ -181,7 +182,7 @@ struct KMLPlacemarkIDs {
         slots = Array(repeating: 0, count: size)
         let mask = slots.count - 1
         for (i, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: Self.mix(entry.hash)) & mask
+            var slot = Self.home(of: entry.hash, mask: mask)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = entry.hash & Self.tagMask | UInt64(i + 1)
         }

@@ -20,3 +20,14 @@ final class Beside<Value: Sendable>: @unchecked Sendable {
         return value!
     }
 }
+
+extension Beside {
+    /// Work that may throw, computed beside; its error is thrown by `get()`, where the
+    /// result is asked for, not on the other thread.
+    convenience init<T>(throwing compute: @escaping @Sendable () throws -> T) where Value == Result<T, Error> {
+        self.init { Result { try compute() } }
+    }
+
+    /// Waits for the work and returns its value, or throws its error.
+    func get<T>() throws -> T where Value == Result<T, Error> { try result().get() }
+}

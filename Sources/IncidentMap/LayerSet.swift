@@ -13,14 +13,14 @@ public enum LayerSet {
         // second of PROJ and GEOS buffering) while the incidents layer is made, which leaves
         // a core idle for most of its time.
         let thresholds = analysis.bandsKm
-        let drawnBands = Beside { Result { try bands(reference, thresholds: thresholds) } }
+        let drawnBands = Beside(throwing: { try bands(reference, thresholds: thresholds) })
         var incidentLayer = IncidentLayer.make(incidents, analysis: analysis, metadata: provenance)
         incidentLayer.metadata["kml_time_field"] = "event_date"
         var layers = [incidentLayer]
         layers.append(ClusterLayer.hulls(analysis.clusters, metadata: provenance))
         layers.append(ClusterLayer.centroids(analysis.clusters))
         layers.append(border(reference))
-        layers.append(try drawnBands.result().get())
+        layers.append(try drawnBands.get())
         layers.append(crossings(reference))
         layers.append(adminAreas(reference, touchedBy: incidents))
         return layers

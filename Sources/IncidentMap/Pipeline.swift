@@ -46,12 +46,12 @@ public enum Pipeline {
         // Its errors still come after the gazetteer's and the inputs'.
         let dataDirectory = try DataDirectory.locate(explicit: configuration.gazetteerDirectory)
         let borderFile = configuration.borderFile
-        let geometries = Beside {
-            Result { try ReferenceData.readGeometries(dataDirectory: dataDirectory, borderFile: borderFile) }
-        }
+        let geometries = Beside(throwing: {
+            try ReferenceData.readGeometries(dataDirectory: dataDirectory, borderFile: borderFile)
+        })
         let gazetteer = try GazetteerJobs.load(dataDirectory: dataDirectory)
         let inputs = try InputCollector.collect(configuration.inputs)
-        let reference = ReferenceData(try geometries.result().get(), crossingsFrom: gazetteer)
+        let reference = ReferenceData(try geometries.get(), crossingsFrom: gazetteer)
 
         progress("reading \(inputs.count) input(s)")
         let read = try IncidentSources.read(inputs, gazetteer: gazetteer, date: configuration.date,
